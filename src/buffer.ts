@@ -1,0 +1,216 @@
+import { toNumber } from './chunk.js';
+
+/** What one append did: points accepted from the chunk, and points removed to stay in capacity. */
+export interface AppendResult {
+  added: number;
+  dropped: number;
+}
+
+/** Columns as uPlot takes them: times first, then one column per series. */
+export type Columns = readonly [Float64Array, ...Float64Array[]];
+
+/** The most points a buffer may keep. */
+export const MAX_CAPACITY = 1_000_000;
+
+const MIN_STORAGE = 64;
+// Spare room past capacity: compaction (one copy of what is kept) happens once per `slack`
+// appended points, so each point costs O(capacity / slack) = O(1) copies, with a ceiling that
+// keeps a buffer of a million points from doubling its memory.
+const slackFor = (capacity: number) => Math.min(Math.max(capacity, MIN_STORAGE), 1 << 16);
+
+/**
+ * The newest `capacity` points of `columns` series, in columnar typed arrays.
+ *
+ * Appending n points costs O(n) amortised whatever the capacity; `columns()` hands out views
+ * (no copies) in the form uPlot draws from. Times strictly increase: a point whose time is not
+ * finite, or not after the last kept point, is skipped. A value that is not a number is kept as
+ * `NaN` (a gap in the line).
+ */
+export class BoundedBuffer {
+  readonly series: number;
+  private _capacity: number;
+  private _time: Float64Array;
+  private _values: Float64Array[];
+  private _start = 0;
+  private _end = 0;
+  /** NaN entries kept, per series: lets drawing skip the search for gaps when there are none. */
+  private _gaps: number[];
+  private _views: Columns | null = null;
+
+  constructor(series: number, capacity: number) {
+    if (!Number.isInteger(series) || series < 1) throw new RangeError(`series must be a positive integer, got ${series}`);
+    this.series = series;
+    this._capacity = checkCapacity(capacity);
+    this._time = new Float64Array(0);
+    this._values = Array.from({ length: series }, () => new Float64Array(0));
+    this._gaps = new Array<number>(series).fill(0);
+  }
+
+  get size(): number {
+    return this._end - this._start;
+  }
+
+  get capacity(): number {
+    return this._capacity;
+  }
+
+  /** Time of the newest kept point, or `-Infinity` when empty. */
+  get lastTime(): number {
+    return this._end > this._start ? this._time[this._end - 1] : -Infinity;
+  }
+
+  /** Number of `NaN` values kept in series `index`. */
+  gapCount(index: number): number {
+    return this._gaps[index];
+  }
+
+  /**
+   * Appends the accepted points of `time` / `values` (already checked to be one column per
+   * series, each as long as `time`), dropping the oldest beyond capacity.
+   */
+  append(time: ArrayLike<unknown>, values: ArrayLike<unknown>[]): AppendResult {
+    const n = time.length;
+    // Pass 1 counts what is accepted, so that a chunk longer than the capacity writes only the
+    // points it keeps.
+    const after = this.lastTime;
+    let accepted = 0;
+    let last = after;
+    for (let i = 0; i < n; i++) {
+      const t = toNumber(time[i]);
+      if (t > last && t !== Infinity) {
+        accepted++;
+        last = t;
+      }
+    }
+    if (accepted === 0) return { added: 0, dropped: 0 };
+
+    const skip = Math.max(0, accepted - this._capacity);
+    const write = accepted - skip;
+    const droppedOld = Math.max(0, this.size + write - this._capacity);
+    this._dropOldest(droppedOld);
+    this._makeRoom(write);
+
+    const times = this._time;
+    const columns = this._values;
+    const gaps = this._gaps;
+    let end = this._end;
+    let seen = 0;
+    last = after;
+    for (let i = 0; i < n; i++) {
+      const t = toNumber(time[i]);
+      if (!(t > last && t !== Infinity)) continue;
+      last = t;
+      if (seen++ < skip) continue;
+      times[end] = t;
+      for (let c = 0; c < columns.length; c++) {
+        const v = toNumber(values[c][i]);
+        columns[c][end] = v;
+        if (v !== v) gaps[c]++;
+      }
+      end++;
+    }
+    this._end = end;
+    this._views = null;
+    return { added: accepted, dropped: droppedOld + skip };
+  }
+
+  /** Sets the capacity; returns how many of the oldest points that dropped. */
+  setCapacity(capacity: number): number {
+    this._capacity = checkCapacity(capacity);
+    const dropped = Math.max(0, this.size - this._capacity);
+    this._dropOldest(dropped);
+    const wanted = this._capacity + slackFor(this._capacity);
+    // Give memory back when the capacity falls far below what is allocated.
+    if (this._time.length > 2 * wanted) this._reallocate(Math.max(MIN_STORAGE, 2 * this.size));
+    return dropped;
+  }
+
+  /** Forgets every point; returns how many there were. */
+  clear(): number {
+    const size = this.size;
+    this._start = this._end = 0;
+    this._gaps.fill(0);
+    this._views = null;
+    if (this._time.length > MIN_STORAGE) this._reallocate(0);
+    return size;
+  }
+
+  /** Views of the kept points as `[time, ...series]`, valid until the next change. */
+  columns(): Columns {
+    if (!this._views) {
+      const start = this._start;
+      const end = this._end;
+      this._views = [this._time.subarray(start, end), ...this._values.map((c) => c.subarray(start, end))];
+    }
+    return this._views;
+  }
+
+  /** The smallest and largest finite value kept in any series, or `null` when there is none. */
+  valueRange(): [number, number] | null {
+    let min = Infinity;
+    let max = -Infinity;
+    for (const column of this._values) {
+      for (let i = this._start; i < this._end; i++) {
+        const v = column[i];
+        if (v < min) min = v;
+        if (v > max) max = v;
+      }
+    }
+    return min <= max ? [min, max] : null;
+  }
+
+  /** A copy of the kept points as plain arrays. */
+  snapshot(): { time: number[]; values: number[][] } {
+    const [time, ...values] = this.columns();
+    return { time: Array.from(time), values: values.map((c) => Array.from(c)) };
+  }
+
+  private _dropOldest(count: number): void {
+    if (count <= 0) return;
+    const start = this._start;
+    for (let c = 0; c < this._values.length; c++) {
+      if (this._gaps[c] === 0) continue;
+      const column = this._values[c];
+      for (let i = start; i < start + count; i++) if (column[i] !== column[i]) this._gaps[c]--;
+    }
+    this._start += count;
+    this._views = null;
+  }
+
+  /** Ensures `count` more points fit after the kept ones. */
+  private _makeRoom(count: number): void {
+    const length = this._time.length;
+    if (this._end + count <= length) return;
+    const needed = this.size + count;
+    const limit = this._capacity + slackFor(this._capacity);
+    if (length < limit && needed * 2 > length) {
+      this._reallocate(Math.min(limit, Math.max(MIN_STORAGE, needed * 2)));
+    } else {
+      this._time.copyWithin(0, this._start, this._end);
+      for (const column of this._values) column.copyWithin(0, this._start, this._end);
+      this._end -= this._start;
+      this._start = 0;
+    }
+  }
+
+  private _reallocate(length: number): void {
+    const size = this.size;
+    const move = (old: Float64Array) => {
+      const fresh = new Float64Array(Math.max(length, size));
+      fresh.set(old.subarray(this._start, this._end));
+      return fresh;
+    };
+    this._time = move(this._time);
+    this._values = this._values.map(move);
+    this._start = 0;
+    this._end = size;
+    this._views = null;
+  }
+}
+
+function checkCapacity(capacity: number): number {
+  if (!Number.isInteger(capacity) || capacity < 1 || capacity > MAX_CAPACITY) {
+    throw new RangeError(`capacity must be an integer from 1 to ${MAX_CAPACITY}, got ${capacity}`);
+  }
+  return capacity;
+}

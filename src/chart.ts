@@ -1,0 +1,207 @@
+import uPlot from 'uplot';
+import type { Columns } from './buffer.js';
+
+/** Colours the chart paints with, resolved to values a canvas understands. */
+export interface ChartTheme {
+  /** Line colour per series, in order (repeating past the end). */
+  series: readonly string[];
+  text: string;
+  grid: string;
+  font: string;
+}
+
+/** Animation-frame functions: `requestAnimationFrame` unless a test passes its own. */
+export interface Frames {
+  request(callback: () => void): unknown;
+  cancel(handle: unknown): void;
+}
+
+export interface ChartOptions {
+  /** The columns to draw, `[time(ms), ...series]`. */
+  data: () => Columns;
+  /** Smallest and largest finite value to fit the y axis to, or null when there is none. */
+  valueRange: () => [number, number] | null;
+  /** How many `NaN` gaps series `index` holds (0 lets a draw skip looking for them). */
+  gapCount: (index: number) => number;
+  theme: () => ChartTheme;
+  frames?: Frames;
+}
+
+const browserFrames: Frames = {
+  request: (callback) => requestAnimationFrame(callback),
+  cancel: (handle) => cancelAnimationFrame(handle as number),
+};
+
+const valueFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 3 });
+
+/**
+ * Owns the uPlot instance of one element and what keeps it the right size: created on attach,
+ * destroyed on detach. Draws at most once per animation frame however often it is invalidated.
+ */
+export class ChartController {
+  private readonly _options: ChartOptions;
+  private readonly _frames: Frames;
+  private _plot: uPlot | null = null;
+  private _container: HTMLElement | null = null;
+  private _sizer: HTMLElement | null = null;
+  private _observer: ResizeObserver | null = null;
+  private _frame: unknown = null;
+  private _names: readonly string[] = [];
+  private _theme: ChartTheme = { series: ['#000'], text: '#000', grid: '#ccc', font: '12px sans-serif' };
+
+  constructor(options: ChartOptions) {
+    this._options = options;
+    this._frames = options.frames ?? browserFrames;
+  }
+
+  /** The live uPlot instance, while attached. */
+  get plot(): uPlot | null {
+    return this._plot;
+  }
+
+  /** Whether a draw waits for the next frame. */
+  get scheduled(): boolean {
+    return this._frame !== null;
+  }
+
+  /**
+   * Creates the chart in `container` for series `names`, sized to `sizer` (whose width follows
+   * the element and whose height comes from CSS), and follows the sizer's size from then on.
+   */
+  attach(container: HTMLElement, sizer: HTMLElement, names: readonly string[]): void {
+    this.detach();
+    this._container = container;
+    this._sizer = sizer;
+    this._names = names;
+    this._create();
+    this._observer = new ResizeObserver(() => this._resize());
+    this._observer.observe(sizer);
+  }
+
+  /** Destroys the chart and stops watching its size; a waiting draw is cancelled. */
+  detach(): void {
+    this._cancelFrame();
+    this._observer?.disconnect();
+    this._observer = null;
+    this._plot?.destroy();
+    this._plot = null;
+    this._container = this._sizer = null;
+  }
+
+  /** Rebuilds the chart for other series (uPlot cannot change its series in place). */
+  setSeries(names: readonly string[]): void {
+    this._names = names;
+    if (!this._plot) return;
+    this._cancelFrame();
+    this._plot.destroy();
+    this._create();
+  }
+
+  /** Asks for a draw at the next animation frame; several asks before it make one draw. */
+  invalidate(): void {
+    if (!this._plot || this._frame !== null) return;
+    this._frame = this._frames.request(() => {
+      this._frame = null;
+      this._draw();
+    });
+  }
+
+  /** Draws now if a draw is waiting (or `force`), instead of at the next frame. */
+  flush(force = false): void {
+    if (this._frame === null && !force) return;
+    this._cancelFrame();
+    this._draw();
+  }
+
+  private _cancelFrame(): void {
+    if (this._frame !== null) {
+      this._frames.cancel(this._frame);
+      this._frame = null;
+    }
+  }
+
+  private _draw(): void {
+    if (!this._plot) return;
+    this._theme = this._options.theme();
+    this._plot.setData(this._options.data() as unknown as uPlot.AlignedData);
+  }
+
+  private _size(): { width: number; height: number } {
+    const sizer = this._sizer!;
+    return { width: Math.floor(sizer.clientWidth), height: Math.floor(sizer.clientHeight) };
+  }
+
+  private _resize(): void {
+    if (!this._plot) return;
+    const size = this._size();
+    if (size.width !== this._plot.width || size.height !== this._plot.height) this._plot.setSize(size);
+  }
+
+  private _create(): void {
+    this._theme = this._options.theme();
+    const theme = () => this._theme;
+    const axis = (): uPlot.Axis => ({
+      stroke: () => theme().text,
+      font: this._theme.font,
+      grid: { stroke: () => theme().grid, width: 1 },
+      ticks: { stroke: () => theme().grid, width: 1 },
+    });
+    const options: uPlot.Options = {
+      ...this._size(),
+      ms: 1,
+      pxAlign: false,
+      scales: {
+        x: { time: true },
+        y: {
+          range: (_u, dataMin, dataMax) => {
+            // uPlot's own min/max would take a NaN at the edge of the data as a bound.
+            const range = this._options.valueRange() ?? (Number.isFinite(dataMin) ? [dataMin, dataMax] : [-1, 1]);
+            return uPlot.rangeNum(range[0], range[1], 0.1, true);
+          },
+        },
+      },
+      axes: [axis(), axis()],
+      legend: { live: true },
+      cursor: { drag: { x: false, y: false } },
+      series: [
+        {},
+        ...this._names.map(
+          (label, index): uPlot.Series => ({
+            label,
+            stroke: () => {
+              const palette = theme().series;
+              return palette[index % palette.length];
+            },
+            width: 2,
+            points: { show: false },
+            value: (_u, v) => (v == null || Number.isNaN(v) ? '--' : valueFormat.format(v)),
+            gaps: (u, seriesIndex, idx0, idx1, nullGaps) =>
+              this._options.gapCount(index) === 0 ? nullGaps : nanGaps(u, seriesIndex, idx0, idx1),
+          }),
+        ),
+      ],
+    };
+    this._plot = new uPlot(options, this._options.data() as unknown as uPlot.AlignedData, this._container!);
+  }
+}
+
+/**
+ * Gaps (in canvas pixels) where series `seriesIndex` holds `NaN`: each runs from the last real
+ * point before to the first real point after, as uPlot does for `null`. uPlot breaks lines only
+ * at `null`, which a typed array cannot hold.
+ */
+export function nanGaps(u: uPlot, seriesIndex: number, idx0: number, idx1: number): [number, number][] {
+  const xs = u.data[0];
+  const ys = u.data[seriesIndex];
+  const px = (i: number) => Math.round(u.valToPos(xs[i], 'x', true));
+  const gaps: [number, number][] = [];
+  for (let i = idx0; i <= idx1; i++) {
+    const v = ys[i];
+    if (v === v && v != null) continue;
+    let j = i;
+    while (j + 1 <= idx1 && ys[j + 1] !== ys[j + 1]) j++;
+    gaps.push([px(Math.max(i - 1, 0)), px(Math.min(j + 1, xs.length - 1))]);
+    i = j;
+  }
+  return gaps;
+}

@@ -1,0 +1,156 @@
+import { css } from 'lit';
+
+/**
+ * Defaults live in `var()` fallbacks, not on `:host`, so a custom property set on any ancestor
+ * reaches the element; `light-dark()` picks the dark value under `prefers-color-scheme: dark`
+ * unless the host's `color-scheme` says light.
+ */
+export const dataFeedStyles = css`
+  :host {
+    display: block;
+    color-scheme: light dark;
+    box-sizing: border-box;
+    font-family: var(--data-feed-font, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
+    color: var(--data-feed-text, light-dark(#31333f, #fafafa));
+    background: var(--data-feed-background, light-dark(#ffffff, #0e1117));
+    --_grid: var(--data-feed-grid, light-dark(rgba(49, 51, 63, 0.16), rgba(250, 250, 250, 0.16)));
+    --_series-1: var(--data-feed-series-1, light-dark(#0068c9, #83c9ff));
+    --_series-2: var(--data-feed-series-2, light-dark(#83c9ff, #0068c9));
+    --_series-3: var(--data-feed-series-3, light-dark(#ff2b2b, #ffabab));
+    --_series-4: var(--data-feed-series-4, light-dark(#ffabab, #ff2b2b));
+    --_series-5: var(--data-feed-series-5, light-dark(#29b09d, #7defa1));
+    --_series-6: var(--data-feed-series-6, light-dark(#7defa1, #29b09d));
+    --_series-7: var(--data-feed-series-7, light-dark(#ff8700, #ffd16a));
+    --_series-8: var(--data-feed-series-8, light-dark(#ffd16a, #ff8700));
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  .frame {
+    container-type: inline-size;
+    padding: 1rem;
+  }
+
+  [part='heading'] {
+    margin: 0 0 0.75rem;
+    font-size: 1.5rem;
+    font-weight: 600;
+    line-height: 1.2;
+    overflow-wrap: anywhere;
+  }
+
+  .body {
+    display: flex;
+    flex-direction: column;
+    gap: 1rem;
+  }
+
+  /* Controls beside the chart, like a sidebar, when there is room; above it when narrow. */
+  @container (min-width: 40rem) {
+    .body {
+      flex-direction: row;
+      align-items: flex-start;
+    }
+    [part='controls'] {
+      flex: 0 0 15rem;
+    }
+  }
+
+  [part='controls'] {
+    display: flex;
+    flex-direction: column;
+    gap: 0.5rem;
+    min-width: 0;
+  }
+
+  .slider-label {
+    display: flex;
+    justify-content: space-between;
+    gap: 0.5rem;
+    font-size: 0.875rem;
+  }
+
+  [part='slider'] {
+    width: 100%;
+    margin: 0 0 0.5rem;
+    accent-color: var(--_series-1);
+  }
+
+  [part='start-button'],
+  [part='stop-button'] {
+    font: inherit;
+    color: inherit;
+    background: transparent;
+    border: 1px solid var(--_grid);
+    border-radius: 0.5rem;
+    padding: 0.375rem 0.75rem;
+    cursor: pointer;
+  }
+
+  [part='start-button']:hover:not(:disabled),
+  [part='stop-button']:hover:not(:disabled) {
+    border-color: var(--_series-1);
+    color: var(--_series-1);
+  }
+
+  [part='start-button']:disabled,
+  [part='stop-button']:disabled {
+    cursor: not-allowed;
+    opacity: 0.45;
+  }
+
+  [part='start-button']:focus-visible,
+  [part='stop-button']:focus-visible,
+  [part='slider']:focus-visible {
+    outline: 2px solid var(--_series-1);
+    outline-offset: 2px;
+  }
+
+  [part='chart'] {
+    position: relative;
+    flex: 1 1 auto;
+    min-width: 0;
+  }
+
+  /* Measured, never seen: its width is the chart's, its height the custom property's. */
+  .sizer {
+    position: absolute;
+    inset: 0 0 auto 0;
+    height: var(--data-feed-chart-height, 300px);
+    visibility: hidden;
+    pointer-events: none;
+  }
+
+  .uplot {
+    width: 100%;
+    font-family: inherit;
+  }
+
+  .u-legend {
+    font-size: 0.875rem;
+  }
+
+  .swatches {
+    display: none;
+  }
+  .swatches > :nth-child(8n + 1) { color: var(--_series-1); }
+  .swatches > :nth-child(8n + 2) { color: var(--_series-2); }
+  .swatches > :nth-child(8n + 3) { color: var(--_series-3); }
+  .swatches > :nth-child(8n + 4) { color: var(--_series-4); }
+  .swatches > :nth-child(8n + 5) { color: var(--_series-5); }
+  .swatches > :nth-child(8n + 6) { color: var(--_series-6); }
+  .swatches > :nth-child(8n + 7) { color: var(--_series-7); }
+  .swatches > :nth-child(8n + 8) { color: var(--_series-8); }
+  .swatches > .grid { color: var(--_grid); }
+
+  [part='status'] {
+    font-size: 0.875rem;
+    color: light-dark(#b3261e, #ffb4ab);
+    overflow-wrap: anywhere;
+  }
+  [part='status']:not(:empty) {
+    margin-top: 0.5rem;
+  }
+`;

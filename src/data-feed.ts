@@ -1,0 +1,597 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state, query } from 'lit/decorators.js';
+import { BoundedBuffer, MAX_CAPACITY } from './buffer.js';
+import { ChartController, type ChartTheme } from './chart.js';
+import { checkChunk, type FeedChunk, type FeedSource } from './chunk.js';
+import { dataFeedStyles } from './data-feed.styles.js';
+import { feedEvent, type DataFeedEventMap, type DataFeedEventName } from './events.js';
+import { createRandomSource } from './generator.js';
+import { Scheduler } from './scheduler.js';
+import { uplotStyles } from './uplot.styles.js';
+import { readNumber, readSeries, readText, sameNames, toText, type Adjusted } from './values.js';
+
+const DEFAULTS = {
+  interval: 1,
+  minInterval: 0.5,
+  maxInterval: 5,
+  step: 0.01,
+  capacity: 100,
+  backfill: 60,
+  samplePeriod: 0.5,
+  series: ['A', 'B'] as readonly string[],
+  heading: 'Data feed',
+  sliderLabel: 'Check for updates every: (seconds)',
+  startLabel: 'Start streaming',
+  stopLabel: 'Stop streaming',
+} as const;
+
+/** Largest number of seconds any interval or period may be (a day). */
+const MAX_SECONDS = 86_400;
+/** Largest backfill (a year of seconds). */
+const MAX_BACKFILL = 365 * MAX_SECONDS;
+const MIN_SECONDS = 0.001;
+/** The built-in generator never makes more than this many points in one call (older ones would be trimmed). */
+const MAX_GENERATED = 10_000;
+
+/** Attribute text goes to the property setter as it is: the setters read, clamp and warn. */
+const asText = { fromAttribute: (value: string | null) => value, toAttribute: (value: unknown) => String(value) };
+
+/**
+ * A live line chart of time series that a user can start and stop.
+ *
+ * On first connect it shows the last `backfill` seconds of its source, static. "Start streaming"
+ * fetches what is new every `interval` seconds, keeping the newest `capacity` points; "Stop
+ * streaming" freezes the chart. With no `source` it generates standard-normal series itself.
+ *
+ * @summary A start-and-stop streaming chart.
+ *
+ * @fires {CustomEvent<{ interval: number }>} data-feed-start - Streaming turned on (bubbles, composed).
+ * @fires {CustomEvent<Record<string, never>>} data-feed-stop - Streaming turned off (bubbles, composed).
+ * @fires {CustomEvent<{ interval: number }>} data-feed-interval-change - The interval changed (bubbles, composed).
+ * @fires {CustomEvent<{ added: number; dropped: number; size: number }>} data-feed-update - The points kept changed: an update, `append()`, `clear()`, a lower `capacity`, or a new `source` or number of series (bubbles, composed).
+ * @fires {CustomEvent<{ error: unknown }>} data-feed-error - The source threw, rejected, timed out (10 s) or returned a malformed chunk (bubbles, composed).
+ *
+ * @csspart heading - The title above the chart (absent when `heading` is empty).
+ * @csspart controls - The box holding the slider and the buttons (absent with `no-controls`).
+ * @csspart slider - The `<input type="range">` choosing the interval.
+ * @csspart start-button - The "Start streaming" `<button>`.
+ * @csspart stop-button - The "Stop streaming" `<button>`.
+ * @csspart chart - The box holding the uPlot chart and its legend.
+ * @csspart status - A short message after a failed update, empty otherwise (`role="status"`).
+ *
+ * @cssprop [--data-feed-series-1=#0068c9 (dark: #83c9ff)] - Line colour of series 1; series 9, 17, … reuse it.
+ * @cssprop [--data-feed-series-2=#83c9ff (dark: #0068c9)] - Line colour of series 2.
+ * @cssprop [--data-feed-series-3=#ff2b2b (dark: #ffabab)] - Line colour of series 3.
+ * @cssprop [--data-feed-series-4=#ffabab (dark: #ff2b2b)] - Line colour of series 4.
+ * @cssprop [--data-feed-series-5=#29b09d (dark: #7defa1)] - Line colour of series 5.
+ * @cssprop [--data-feed-series-6=#7defa1 (dark: #29b09d)] - Line colour of series 6.
+ * @cssprop [--data-feed-series-7=#ff8700 (dark: #ffd16a)] - Line colour of series 7.
+ * @cssprop [--data-feed-series-8=#ffd16a (dark: #ff8700)] - Line colour of series 8.
+ * @cssprop [--data-feed-background=#ffffff (dark: #0e1117)] - Surface behind everything; `transparent` lets the page show through.
+ * @cssprop [--data-feed-text=#31333f (dark: #fafafa)] - Text and axis colour.
+ * @cssprop [--data-feed-grid=rgba(49,51,63,0.16) (dark: rgba(250,250,250,0.16))] - Grid lines and button borders.
+ * @cssprop [--data-feed-font=system-ui, sans-serif] - Font family of text, axes and legend.
+ * @cssprop [--data-feed-chart-height=300px] - Height of the plot area (the legend comes below it).
+ */
+export class DataFeed extends LitElement {
+  static override styles = [uplotStyles, dataFeedStyles];
+
+  private _streaming = false;
+  private _interval: number = DEFAULTS.interval;
+  private _minInterval: number = DEFAULTS.minInterval;
+  private _maxInterval: number = DEFAULTS.maxInterval;
+  private _step: number = DEFAULTS.step;
+  private _capacity: number = DEFAULTS.capacity;
+  private _backfill: number = DEFAULTS.backfill;
+  private _samplePeriod: number = DEFAULTS.samplePeriod;
+  private _series: readonly string[] = DEFAULTS.series;
+  private _heading: string = DEFAULTS.heading;
+  private _sliderLabel: string = DEFAULTS.sliderLabel;
+  private _startLabel: string = DEFAULTS.startLabel;
+  private _stopLabel: string = DEFAULTS.stopLabel;
+  private _source: FeedSource | null = null;
+
+  /** Set once the element is first connected: from then on changes fire events. */
+  private _ready = false;
+  /** The interval last announced, to fire `data-feed-interval-change` once per effective change. */
+  private _announcedInterval: number = DEFAULTS.interval;
+  /** The attribute being applied, so a warning names what the page wrote. */
+  private _applyingAttribute: string | null = null;
+  /** No update has run since the data was forgotten: the first-load backfill is still owed. */
+  private _owesLoad = true;
+  /** Bumped whenever kept points are forgotten; an answer asked for before that is dropped. */
+  private _generation = 0;
+  private _callGeneration = 0;
+  private _generator: { key: string; source: FeedSource } | null = null;
+  private _buffer = new BoundedBuffer(DEFAULTS.series.length, DEFAULTS.capacity);
+
+  @state() private _status = '';
+
+  @query('.swatches') private _swatches!: HTMLElement | null;
+
+  private readonly _scheduler = new Scheduler<unknown>({
+    intervalMs: DEFAULTS.interval * 1000,
+    call: () => this._callSource(),
+    deliver: (answer) => this._deliver(answer),
+    fail: (error) => this._fail(error),
+  });
+
+  private readonly _chart = new ChartController({
+    data: () => this._buffer.columns(),
+    valueRange: () => this._buffer.valueRange(),
+    gapCount: (index) => this._buffer.gapCount(index),
+    theme: () => this._readTheme(),
+  });
+
+  private readonly _onVisibility = () => this._syncActive();
+
+  // ——— attributes and properties ———————————————————————————————————————————
+
+  /** Live updates on or off; adding the attribute starts, removing it stops. */
+  @property({ type: Boolean, reflect: true })
+  get streaming(): boolean {
+    return this._streaming;
+  }
+  set streaming(value: boolean) {
+    const on = Boolean(value);
+    if (on === this._streaming) return;
+    this._streaming = on;
+    if (this._ready) {
+      this._emit(on ? 'data-feed-start' : 'data-feed-stop', on ? { interval: this.interval } : {});
+      if (this._streaming !== on) return; // a listener turned it back
+    }
+    if (on) this._scheduler.start();
+    else this._scheduler.stop();
+  }
+
+  /** Seconds between updates while streaming, kept within [`minInterval`, `maxInterval`]. */
+  @property({ reflect: true, converter: asText })
+  get interval(): number {
+    return Math.min(this.maxInterval, Math.max(this._minInterval, this._interval));
+  }
+  set interval(value: number) {
+    const read = readNumber(value, {
+      // Before the first connect the range may still be arriving attribute by attribute.
+      min: this._ready ? this._minInterval : MIN_SECONDS,
+      max: this._ready ? this.maxInterval : MAX_SECONDS,
+      fallback: this.interval,
+      reset: DEFAULTS.interval,
+    });
+    this._interval = this._accept('interval', value, read);
+    this._intervalMaybeChanged();
+  }
+
+  /** Slider minimum, in seconds (at least 0.001). */
+  @property({ attribute: 'min-interval', converter: asText })
+  get minInterval(): number {
+    return this._minInterval;
+  }
+  set minInterval(value: number) {
+    this._minInterval = this._accept('minInterval', value, this._readSeconds(value, this._minInterval, DEFAULTS.minInterval));
+    this._rangeChanged('minInterval');
+  }
+
+  /** Slider maximum, in seconds; never below `minInterval` (raised to it). */
+  @property({ attribute: 'max-interval', converter: asText })
+  get maxInterval(): number {
+    return Math.max(this._minInterval, this._maxInterval);
+  }
+  set maxInterval(value: number) {
+    this._maxInterval = this._accept('maxInterval', value, this._readSeconds(value, this._maxInterval, DEFAULTS.maxInterval));
+    this._rangeChanged('maxInterval');
+  }
+
+  /** Slider step, in seconds (at least 0.001). */
+  @property({ converter: asText })
+  get step(): number {
+    return this._step;
+  }
+  set step(value: number) {
+    this._step = this._accept('step', value, this._readSeconds(value, this._step, DEFAULTS.step));
+  }
+
+  /** Most points kept and drawn, an integer from 1 to 1,000,000; lowering it trims the oldest at once. */
+  @property({ converter: asText })
+  get capacity(): number {
+    return this._capacity;
+  }
+  set capacity(value: number) {
+    const read = readNumber(value, { min: 1, max: MAX_CAPACITY, fallback: this._capacity, reset: DEFAULTS.capacity, integer: true });
+    this._capacity = this._accept('capacity', value, read);
+    const dropped = this._buffer.setCapacity(this._capacity);
+    if (dropped > 0) this._kept(0, dropped);
+  }
+
+  /** Furthest back one update reaches, in seconds (at least 0). */
+  @property({ converter: asText })
+  get backfill(): number {
+    return this._backfill;
+  }
+  set backfill(value: number) {
+    const read = readNumber(value, { min: 0, max: MAX_BACKFILL, fallback: this._backfill, reset: DEFAULTS.backfill });
+    this._backfill = this._accept('backfill', value, read);
+  }
+
+  /** Seconds between the points of the built-in generator (at least 0.001). */
+  @property({ attribute: 'sample-period', converter: asText })
+  get samplePeriod(): number {
+    return this._samplePeriod;
+  }
+  set samplePeriod(value: number) {
+    this._samplePeriod = this._accept('samplePeriod', value, this._readSeconds(value, this._samplePeriod, DEFAULTS.samplePeriod));
+  }
+
+  /**
+   * Names of the series (columns), in order: comma-separated as an attribute, a `string[]` as a
+   * property. A different number of series forgets the kept points.
+   */
+  @property({
+    converter: { fromAttribute: (value: string | null) => value, toAttribute: (value: readonly string[]) => value.join(',') },
+  })
+  get series(): string[] {
+    return [...this._series];
+  }
+  set series(value: string[]) {
+    const names = this._accept('series', value, readSeries(value, this._series, DEFAULTS.series));
+    if (sameNames(names, this._series)) return;
+    const columnsChanged = names.length !== this._series.length;
+    this._series = names;
+    if (columnsChanged) this._forget(() => (this._buffer = new BoundedBuffer(names.length, this._capacity)));
+    this._chart.setSeries(this._series);
+  }
+
+  /** Title above the chart; empty hides it. */
+  @property()
+  get heading(): string {
+    return this._heading;
+  }
+  set heading(value: string) {
+    this._heading = readText(value, DEFAULTS.heading);
+  }
+
+  /** Label of the slider. */
+  @property({ attribute: 'slider-label' })
+  get sliderLabel(): string {
+    return this._sliderLabel;
+  }
+  set sliderLabel(value: string) {
+    this._sliderLabel = readText(value, DEFAULTS.sliderLabel);
+  }
+
+  /** Text of the start button. */
+  @property({ attribute: 'start-label' })
+  get startLabel(): string {
+    return this._startLabel;
+  }
+  set startLabel(value: string) {
+    this._startLabel = readText(value, DEFAULTS.startLabel);
+  }
+
+  /** Text of the stop button. */
+  @property({ attribute: 'stop-label' })
+  get stopLabel(): string {
+    return this._stopLabel;
+  }
+  set stopLabel(value: string) {
+    this._stopLabel = readText(value, DEFAULTS.stopLabel);
+  }
+
+  /** Hides the built-in slider and buttons: the host drives the element. */
+  @property({ type: Boolean, attribute: 'no-controls' })
+  noControls = false;
+
+  /**
+   * Where data comes from: `(since, now) => chunk` (or a promise of one), times in ms since the
+   * epoch. `null` (the default) means the built-in random generator. Changing it forgets the
+   * kept points; the next update backfills from the new source.
+   */
+  @property({ attribute: false })
+  get source(): FeedSource | null {
+    return this._source;
+  }
+  set source(value: FeedSource | null) {
+    const next = value ?? null;
+    if (next !== null && typeof next !== 'function') {
+      this._warn('source', value, 'not a function or null; keeping the current source');
+      return;
+    }
+    if (next === this._source) return;
+    this._source = next;
+    this._forget(() => this._buffer.clear());
+  }
+
+  /** A copy of the points kept: `time` in ms since the epoch, `values[i]` the column of series `i`. */
+  get data(): { time: number[]; values: number[][] } {
+    return this._buffer.snapshot();
+  }
+
+  // ——— methods ——————————————————————————————————————————————————————————————
+
+  /** Turns streaming on (as the "Start streaming" button does). */
+  start(): void {
+    this.streaming = true;
+  }
+
+  /** Turns streaming off (as the "Stop streaming" button does). */
+  stop(): void {
+    this.streaming = false;
+  }
+
+  /** Turns streaming over. */
+  toggle(): void {
+    this.streaming = !this.streaming;
+  }
+
+  /**
+   * One update now, streaming or not, even while detached or hidden. Resolves once the points
+   * are kept and drawn; rejects with the error `data-feed-error` carries.
+   */
+  refresh(): Promise<void> {
+    return this._scheduler.refresh().then(() => this._chart.flush());
+  }
+
+  /**
+   * Pushes points from the host. Throws a `TypeError` for a malformed chunk (and appends nothing).
+   * Points whose time is not finite or not after the last kept point are skipped.
+   *
+   * This replaces `Element.append(...nodes)`: `<data-feed>` renders no light-DOM children, and
+   * anything but a chunk, nodes included, throws a `TypeError`.
+   */
+  override append(chunk: FeedChunk): void;
+  /** @deprecated `<data-feed>` takes chunks, not nodes: this throws a `TypeError`. */
+  override append(...nodes: (Node | string)[]): void;
+  override append(chunk: unknown): void {
+    const checked = checkChunk(chunk, this._buffer.series);
+    const { added, dropped } = this._buffer.append(checked.time, checked.values);
+    this._kept(added, dropped);
+  }
+
+  /** Forgets all points; the next update backfills again. */
+  clear(): void {
+    this._forget(() => this._buffer.clear(), false);
+  }
+
+  // ——— lifecycle ——————————————————————————————————————————————————————————————
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this._ready) this._becomeReady();
+    document.addEventListener('visibilitychange', this._onVisibility);
+    if (this.hasUpdated) this._attachChart();
+    this._syncActive();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this._onVisibility);
+    this._syncActive();
+    this._chart.detach();
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    this._applyingAttribute = name;
+    try {
+      super.attributeChangedCallback(name, old, value);
+    } finally {
+      this._applyingAttribute = null;
+    }
+    // The property may have clamped or refused the text: write back what holds.
+    if (name === 'interval' && value !== null && value !== String(this.interval)) this.requestUpdate('interval', NaN);
+  }
+
+  protected override firstUpdated(): void {
+    if (this.isConnected) this._attachChart();
+  }
+
+  protected override render() {
+    const interval = this.interval;
+    return html`<div class="frame">
+      ${this._heading ? html`<h2 part="heading">${this._heading}</h2>` : nothing}
+      <div class="body">
+        ${this.noControls
+          ? nothing
+          : html`<div part="controls">
+              <div class="slider-label">
+                <label for="slider">${this._sliderLabel}</label>
+                <output for="slider" aria-hidden="true">${formatSeconds(interval)}</output>
+              </div>
+              <input
+                part="slider"
+                id="slider"
+                type="range"
+                min=${this._minInterval}
+                max=${this.maxInterval}
+                step=${this._step}
+                .value=${String(interval)}
+                aria-valuetext=${`${formatSeconds(interval)} s`}
+                @input=${this._onSlider}
+                @change=${this._onSlider}
+              />
+              <button part="start-button" type="button" ?disabled=${this._streaming} @click=${this.start}>
+                ${this._startLabel}
+              </button>
+              <button part="stop-button" type="button" ?disabled=${!this._streaming} @click=${this.stop}>
+                ${this._stopLabel}
+              </button>
+            </div>`}
+        <div part="chart" role="img" aria-label=${`Line chart of ${this._series.join(', ')}`}>
+          <div class="sizer"></div>
+          <div class="swatches" aria-hidden="true">
+            ${this._series.slice(0, 8).map(() => html`<span></span>`)}${'\u200b'}<span class="grid"></span>
+          </div>
+        </div>
+      </div>
+      <div part="status" role="status">${this._status}</div>
+    </div>`;
+  }
+
+  // ——— internals ——————————————————————————————————————————————————————————————
+
+  private _becomeReady(): void {
+    this._ready = true;
+    // Attributes may have arrived in any order: only now is the interval's range known.
+    const raw = this._interval;
+    this._interval = this.interval;
+    if (raw !== this._interval) {
+      this._warn('interval', raw, `out of range [${this._minInterval}, ${this.maxInterval}]; using ${this._interval}`);
+      this.requestUpdate('interval', raw);
+    }
+    this._announcedInterval = this._interval;
+    this._scheduler.setInterval(this._interval * 1000);
+  }
+
+  private _syncActive(): void {
+    const active = this.isConnected && document.visibilityState !== 'hidden';
+    this._scheduler.setActive(active);
+    // The first load (or the one owed after a new source) runs when the element can show it.
+    if (active && this._owesLoad && !this._scheduler.busy) this._load();
+  }
+
+  private _load(): void {
+    this.refresh().catch(() => {
+      /* reported through data-feed-error and the status part */
+    });
+  }
+
+  private _attachChart(): void {
+    const chart = this.renderRoot.querySelector<HTMLElement>('[part="chart"]');
+    const sizer = this.renderRoot.querySelector<HTMLElement>('.sizer');
+    if (chart && sizer) this._chart.attach(chart, sizer, this._series);
+  }
+
+  private _callSource(): unknown {
+    this._owesLoad = false;
+    this._callGeneration = this._generation;
+    const now = Date.now();
+    const since = Math.max(this._buffer.lastTime, now - this._backfill * 1000);
+    const source = this._source ?? this._randomSource();
+    return source(since, now);
+  }
+
+  private _randomSource(): FeedSource {
+    const columns = this._series.length;
+    const periodMs = this._samplePeriod * 1000;
+    const limit = Math.max(this._capacity, MAX_GENERATED);
+    const key = `${columns}/${periodMs}/${limit}`;
+    if (this._generator?.key !== key) {
+      const generate = createRandomSource({ columns, periodMs });
+      // Points older than the newest `limit` would be trimmed anyway: don't make them.
+      const source: FeedSource = (since, now) => generate(Math.max(since, since + Math.floor((now - since) / periodMs - limit) * periodMs), now);
+      this._generator = { key, source };
+    }
+    return this._generator.source;
+  }
+
+  private _deliver(answer: unknown): void {
+    // Asked before the points were forgotten (new source or series, clear()): it no longer fits.
+    if (this._callGeneration !== this._generation) return;
+    const chunk = checkChunk(answer, this._buffer.series);
+    const { added, dropped } = this._buffer.append(chunk.time, chunk.values);
+    this._status = '';
+    this._kept(added, dropped);
+  }
+
+  private _fail(error: unknown): void {
+    this._status = `Update failed: ${describeError(error)}`;
+    this._emit('data-feed-error', { error });
+  }
+
+  /** The points kept changed: redraw and tell. */
+  private _kept(added: number, dropped: number): void {
+    if (added === 0 && dropped === 0) return;
+    this._chart.invalidate();
+    this._emit('data-feed-update', { added, dropped, size: this._buffer.size });
+  }
+
+  /** Forgets the kept points (by `forget`), drops answers asked for before, and owes a load. */
+  private _forget(forget: () => void, reload = true): void {
+    const dropped = this._buffer.size;
+    forget();
+    this._generation++;
+    this._kept(0, dropped);
+    if (!reload) return;
+    this._owesLoad = true;
+    // Deferred, so that a page setting several properties in a row causes one load, and an
+    // explicit start() or refresh() right after takes its place.
+    queueMicrotask(() => this._syncActive());
+  }
+
+  private _intervalMaybeChanged(): void {
+    const interval = this.interval;
+    if (interval === this._announcedInterval) return;
+    this._announcedInterval = interval;
+    if (this._ready) {
+      this._emit('data-feed-interval-change', { interval });
+      if (this.interval !== interval) return; // a listener changed it again
+    }
+    this._scheduler.setInterval(interval * 1000);
+  }
+
+  private _rangeChanged(name: 'minInterval' | 'maxInterval'): void {
+    if (this._maxInterval < this._minInterval && this._ready) {
+      this._warn(name, name === 'minInterval' ? this._minInterval : this._maxInterval,
+        `leaves max-interval (${this._maxInterval}) below min-interval (${this._minInterval}); max-interval is raised to ${this._minInterval}`);
+    }
+    if (!this._ready) return;
+    const before = this._interval;
+    this._interval = this.interval; // re-clamp
+    if (before !== this._interval) this.requestUpdate('interval', before);
+    this._intervalMaybeChanged();
+  }
+
+  private _readSeconds(value: unknown, current: number, reset: number): Adjusted<number> {
+    return readNumber(value, { min: MIN_SECONDS, max: MAX_SECONDS, fallback: current, reset });
+  }
+
+  /** Takes what a reader made of `input`, warning once if it was not taken as given. */
+  private _accept<T>(property: string, input: unknown, read: Adjusted<T>): T {
+    if (read.problem) this._warn(property, input, read.problem);
+    return read.value;
+  }
+
+  private _warn(property: string, input: unknown, problem: string): void {
+    const name = this._applyingAttribute ?? property;
+    const shown = typeof input === 'string' ? JSON.stringify(input) : toText(input);
+    console.warn(`<data-feed> ${this._applyingAttribute ? 'attribute' : 'property'} ${name} = ${shown}: ${problem}.`);
+  }
+
+  private _emit<K extends DataFeedEventName>(name: K, detail: DataFeedEventMap[K]['detail']): void {
+    this.dispatchEvent(feedEvent(name, detail));
+  }
+
+  private _onSlider(event: Event): void {
+    this.interval = Number((event.target as HTMLInputElement).value);
+  }
+
+  private _readTheme(): ChartTheme {
+    const host = getComputedStyle(this);
+    const swatches = this._swatches ? Array.from(this._swatches.children, (el) => getComputedStyle(el).color) : [];
+    const grid = swatches.pop() ?? 'rgba(128,128,128,0.2)';
+    return {
+      series: swatches.length ? swatches : ['#0068c9'],
+      text: host.color,
+      grid,
+      font: `12px ${host.fontFamily}`,
+    };
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // More series than swatches rendered before: the chart reads colours from them.
+    if (changed.has('series' as keyof DataFeed)) this._chart.flush(true);
+  }
+}
+
+function formatSeconds(seconds: number): string {
+  return seconds.toFixed(2);
+}
+
+function describeError(error: unknown): string {
+  const text = error instanceof Error ? error.message || error.name : toText(error);
+  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'data-feed': DataFeed;
+  }
+}

@@ -1,0 +1,44 @@
+/** `detail` of `data-feed-start` and `data-feed-interval-change`: the interval in seconds. */
+export interface DataFeedIntervalDetail {
+  interval: number;
+}
+
+/** `detail` of `data-feed-stop`. */
+export type DataFeedStopDetail = Record<string, never>;
+
+/**
+ * `detail` of `data-feed-update`: `added` points accepted from the chunk (before trimming),
+ * `dropped` points removed, `size` points kept afterwards (previous size + added − dropped).
+ */
+export interface DataFeedUpdateDetail {
+  added: number;
+  dropped: number;
+  size: number;
+}
+
+/** `detail` of `data-feed-error`: the thrown or rejected value itself. */
+export interface DataFeedErrorDetail {
+  error: unknown;
+}
+
+export interface DataFeedEventMap {
+  'data-feed-start': CustomEvent<DataFeedIntervalDetail>;
+  'data-feed-stop': CustomEvent<DataFeedStopDetail>;
+  'data-feed-interval-change': CustomEvent<DataFeedIntervalDetail>;
+  'data-feed-update': CustomEvent<DataFeedUpdateDetail>;
+  'data-feed-error': CustomEvent<DataFeedErrorDetail>;
+}
+
+export type DataFeedEventName = keyof DataFeedEventMap;
+
+/** The event of `name` as `<data-feed>` fires it: bubbling and composed. */
+export function feedEvent<K extends DataFeedEventName>(
+  name: K,
+  detail: DataFeedEventMap[K]['detail'],
+): DataFeedEventMap[K] {
+  return new CustomEvent(name, { detail, bubbles: true, composed: true }) as DataFeedEventMap[K];
+}
+
+declare global {
+  interface HTMLElementEventMap extends DataFeedEventMap {}
+}

@@ -1,0 +1,227 @@
+/** The timer functions the scheduler uses: `globalThis`'s, or a test's fake clock. */
+export interface Timers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface SchedulerOptions<T> {
+  /** Starts one update (asks the source). May answer at once or with a promise. */
+  call: () => T | PromiseLike<T>;
+  /** Takes what a call answered in time. May throw: that counts as the update failing. */
+  deliver: (value: T) => void;
+  /** Takes why an update failed: the call threw, rejected or timed out, or `deliver` threw. */
+  fail: (error: unknown) => void;
+  /** Milliseconds between updates while running. */
+  intervalMs: number;
+  /** Milliseconds after which an unsettled call counts as failed. */
+  timeoutMs?: number;
+  timers?: Timers;
+}
+
+/** What a call that did not settle in time fails with. */
+export class TimeoutError extends Error {
+  constructor(ms: number) {
+    super(`data-feed: the source did not answer within ${ms / 1000} s`);
+    this.name = 'TimeoutError';
+  }
+}
+
+interface Waiter {
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+interface Flight {
+  timer: unknown;
+  waiters: Waiter[];
+}
+
+interface Pending {
+  /** A `refresh()` is waiting: run even when stopped or inactive. */
+  forced: boolean;
+  waiters: Waiter[];
+}
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
+/**
+ * Decides when updates run. While running and active it runs one update at once and then one
+ * every interval. Calls never overlap: an update that comes due while one is in flight runs as
+ * soon as that one settles, and several such collapse into one. A call unsettled after the
+ * timeout fails, and what it delivers later is dropped. While inactive (element detached or
+ * page hidden) nothing runs; becoming active again runs one catch-up update at once.
+ */
+export class Scheduler<T> {
+  private readonly _options: SchedulerOptions<T>;
+  private readonly _timers: Timers;
+  private readonly _timeoutMs: number;
+  private _intervalMs: number;
+  private _running = false;
+  private _active = false;
+  private _tick: unknown = undefined;
+  private _flight: Flight | null = null;
+  private _pending: Pending | null = null;
+
+  constructor(options: SchedulerOptions<T>) {
+    this._options = options;
+    this._timers = options.timers ?? globalThis;
+    this._timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this._intervalMs = options.intervalMs;
+  }
+
+  /** Whether updates run on schedule (streaming). */
+  get running(): boolean {
+    return this._running;
+  }
+
+  /** Whether updates may run at all (connected and visible). */
+  get active(): boolean {
+    return this._active;
+  }
+
+  /** Whether a call is in flight. */
+  get busy(): boolean {
+    return this._flight !== null;
+  }
+
+  get intervalMs(): number {
+    return this._intervalMs;
+  }
+
+  /** Turns scheduled updates on: one at once (if active), then one every interval. */
+  start(): void {
+    if (this._running) return;
+    this._running = true;
+    this._kick();
+  }
+
+  /** Turns scheduled updates off. No update starts after this but a waiting `refresh()`. */
+  stop(): void {
+    if (!this._running) return;
+    this._running = false;
+    this._cancelTick();
+    this._dropUnforced();
+  }
+
+  /** Changes the interval; while running and active, updates at once and reschedules. */
+  setInterval(ms: number): void {
+    if (ms === this._intervalMs) return;
+    this._intervalMs = ms;
+    this._kick();
+  }
+
+  /** Pauses (false) or resumes (true) updates; resuming a running scheduler catches up at once. */
+  setActive(active: boolean): void {
+    if (active === this._active) return;
+    this._active = active;
+    if (active) {
+      this._kick();
+    } else {
+      this._cancelTick();
+      this._dropUnforced();
+    }
+  }
+
+  /** One update now, whatever the state; settles with that update (or the one it joined). */
+  refresh(): Promise<void> {
+    return new Promise((resolve, reject) => this._request(true, { resolve, reject }));
+  }
+
+  /** While running and active: the next tick one interval from now, and an update at once. */
+  private _kick(): void {
+    if (!this._due()) return;
+    this._scheduleTick();
+    this._request(false);
+  }
+
+  private _due(): boolean {
+    return this._running && this._active;
+  }
+
+  private _scheduleTick(): void {
+    this._cancelTick();
+    this._tick = this._timers.setTimeout(() => {
+      this._tick = undefined;
+      // Next tick first: an update that stops the scheduler synchronously must be able to cancel it.
+      if (this._due()) this._scheduleTick();
+      this._request(false);
+    }, this._intervalMs);
+  }
+
+  private _cancelTick(): void {
+    if (this._tick !== undefined) {
+      this._timers.clearTimeout(this._tick);
+      this._tick = undefined;
+    }
+  }
+
+  private _dropUnforced(): void {
+    if (this._pending && !this._pending.forced) this._pending = null;
+  }
+
+  private _request(forced: boolean, waiter?: Waiter): void {
+    if (this._flight) {
+      const pending = (this._pending ??= { forced: false, waiters: [] });
+      pending.forced ||= forced;
+      if (waiter) pending.waiters.push(waiter);
+      return;
+    }
+    this._launch(waiter ? [waiter] : []);
+  }
+
+  private _launch(waiters: Waiter[]): void {
+    const flight: Flight = { timer: undefined, waiters };
+    this._flight = flight;
+    let answer: T | PromiseLike<T>;
+    try {
+      answer = this._options.call();
+    } catch (error) {
+      this._settle(flight, false, error);
+      return;
+    }
+    if (isThenable(answer)) {
+      flight.timer = this._timers.setTimeout(
+        () => this._settle(flight, false, new TimeoutError(this._timeoutMs)),
+        this._timeoutMs,
+      );
+      // Promise.resolve adopts hostile thenables safely: a throwing `then` becomes a rejection.
+      Promise.resolve(answer).then(
+        (value) => this._settle(flight, true, value),
+        (error: unknown) => this._settle(flight, false, error),
+      );
+    } else {
+      this._settle(flight, true, answer);
+    }
+  }
+
+  private _settle(flight: Flight, ok: boolean, outcome: unknown): void {
+    if (this._flight !== flight) return; // timed out earlier: what it brings now is dropped
+    this._flight = null;
+    if (flight.timer !== undefined) this._timers.clearTimeout(flight.timer);
+    let failed = !ok;
+    let error = ok ? undefined : outcome;
+    if (ok) {
+      try {
+        this._options.deliver(outcome as T);
+      } catch (thrown) {
+        failed = true;
+        error = thrown;
+      }
+    }
+    if (failed) this._options.fail(error);
+    for (const waiter of flight.waiters) {
+      if (failed) waiter.reject(error);
+      else waiter.resolve();
+    }
+    // `deliver` or `fail` may have started another call (a refresh from an event listener).
+    const pending = this._pending;
+    if (pending && !this._flight) {
+      this._pending = null;
+      if (pending.forced || this._due()) this._launch(pending.waiters);
+    }
+  }
+}
+
+function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return value !== null && typeof value === 'object' && typeof (value as PromiseLike<T>).then === 'function';
+}
