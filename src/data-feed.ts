@@ -1,5 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, state, query } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { BoundedBuffer, MAX_CAPACITY } from './buffer.js';
 import { ChartController, type ChartTheme } from './chart.js';
 import { checkChunk, type FeedChunk, type FeedSource } from './chunk.js';
@@ -76,6 +75,26 @@ const asText = { fromAttribute: (value: string | null) => value, toAttribute: (v
 export class DataFeed extends LitElement {
   static override styles = [uplotStyles, dataFeedStyles];
 
+  // Declared here rather than with decorators: the accessors below do the reading and clamping,
+  // Lit wraps them to re-render and reflect.
+  static override properties: PropertyDeclarations = {
+    streaming: { type: Boolean, reflect: true },
+    interval: { reflect: true, converter: asText },
+    minInterval: { attribute: 'min-interval', converter: asText },
+    maxInterval: { attribute: 'max-interval', converter: asText },
+    step: { converter: asText },
+    capacity: { converter: asText },
+    backfill: { converter: asText },
+    samplePeriod: { attribute: 'sample-period', converter: asText },
+    series: { converter: { fromAttribute: (value: string | null) => value, toAttribute: (value: readonly string[]) => value.join(',') } },
+    heading: {},
+    sliderLabel: { attribute: 'slider-label' },
+    startLabel: { attribute: 'start-label' },
+    stopLabel: { attribute: 'stop-label' },
+    noControls: { type: Boolean, attribute: 'no-controls' },
+    source: { attribute: false },
+  };
+
   private _streaming = false;
   private _interval: number = DEFAULTS.interval;
   private _minInterval: number = DEFAULTS.minInterval;
@@ -105,9 +124,8 @@ export class DataFeed extends LitElement {
   private _generator: { key: string; source: FeedSource } | null = null;
   private _buffer = new BoundedBuffer(DEFAULTS.series.length, DEFAULTS.capacity);
 
-  @state() private _status = '';
-
-  @query('.swatches') private _swatches!: HTMLElement | null;
+  /** Shown in the status part: why the last update failed, empty after a good one. */
+  private _status = '';
 
   private readonly _scheduler = new Scheduler<unknown>({
     intervalMs: DEFAULTS.interval * 1000,
@@ -127,8 +145,10 @@ export class DataFeed extends LitElement {
 
   // ——— attributes and properties ———————————————————————————————————————————
 
-  /** Live updates on or off; adding the attribute starts, removing it stops. */
-  @property({ type: Boolean, reflect: true })
+  /**
+   * Live updates on or off; adding the attribute starts, removing it stops.
+   * @default false
+   */
   get streaming(): boolean {
     return this._streaming;
   }
@@ -144,8 +164,10 @@ export class DataFeed extends LitElement {
     else this._scheduler.stop();
   }
 
-  /** Seconds between updates while streaming, kept within [`minInterval`, `maxInterval`]. */
-  @property({ reflect: true, converter: asText })
+  /**
+   * Seconds between updates while streaming, kept within [`minInterval`, `maxInterval`].
+   * @default 1
+   */
   get interval(): number {
     return Math.min(this.maxInterval, Math.max(this._minInterval, this._interval));
   }
@@ -161,8 +183,10 @@ export class DataFeed extends LitElement {
     this._intervalMaybeChanged();
   }
 
-  /** Slider minimum, in seconds (at least 0.001). */
-  @property({ attribute: 'min-interval', converter: asText })
+  /**
+   * Slider minimum, in seconds (at least 0.001).
+   * @default 0.5
+   */
   get minInterval(): number {
     return this._minInterval;
   }
@@ -171,8 +195,10 @@ export class DataFeed extends LitElement {
     this._rangeChanged('minInterval');
   }
 
-  /** Slider maximum, in seconds; never below `minInterval` (raised to it). */
-  @property({ attribute: 'max-interval', converter: asText })
+  /**
+   * Slider maximum, in seconds; never below `minInterval` (raised to it).
+   * @default 5
+   */
   get maxInterval(): number {
     return Math.max(this._minInterval, this._maxInterval);
   }
@@ -181,8 +207,10 @@ export class DataFeed extends LitElement {
     this._rangeChanged('maxInterval');
   }
 
-  /** Slider step, in seconds (at least 0.001). */
-  @property({ converter: asText })
+  /**
+   * Slider step, in seconds (at least 0.001).
+   * @default 0.01
+   */
   get step(): number {
     return this._step;
   }
@@ -190,8 +218,10 @@ export class DataFeed extends LitElement {
     this._step = this._accept('step', value, this._readSeconds(value, this._step, DEFAULTS.step));
   }
 
-  /** Most points kept and drawn, an integer from 1 to 1,000,000; lowering it trims the oldest at once. */
-  @property({ converter: asText })
+  /**
+   * Most points kept and drawn, an integer from 1 to 1,000,000; lowering it trims the oldest at once.
+   * @default 100
+   */
   get capacity(): number {
     return this._capacity;
   }
@@ -202,8 +232,10 @@ export class DataFeed extends LitElement {
     if (dropped > 0) this._kept(0, dropped);
   }
 
-  /** Furthest back one update reaches, in seconds (at least 0). */
-  @property({ converter: asText })
+  /**
+   * Furthest back one update reaches, in seconds (at least 0).
+   * @default 60
+   */
   get backfill(): number {
     return this._backfill;
   }
@@ -212,8 +244,10 @@ export class DataFeed extends LitElement {
     this._backfill = this._accept('backfill', value, read);
   }
 
-  /** Seconds between the points of the built-in generator (at least 0.001). */
-  @property({ attribute: 'sample-period', converter: asText })
+  /**
+   * Seconds between the points of the built-in generator (at least 0.001).
+   * @default 0.5
+   */
   get samplePeriod(): number {
     return this._samplePeriod;
   }
@@ -224,10 +258,8 @@ export class DataFeed extends LitElement {
   /**
    * Names of the series (columns), in order: comma-separated as an attribute, a `string[]` as a
    * property. A different number of series forgets the kept points.
+   * @default ['A', 'B']
    */
-  @property({
-    converter: { fromAttribute: (value: string | null) => value, toAttribute: (value: readonly string[]) => value.join(',') },
-  })
   get series(): string[] {
     return [...this._series];
   }
@@ -240,8 +272,10 @@ export class DataFeed extends LitElement {
     this._chart.setSeries(this._series);
   }
 
-  /** Title above the chart; empty hides it. */
-  @property()
+  /**
+   * Title above the chart; empty hides it.
+   * @default 'Data feed'
+   */
   get heading(): string {
     return this._heading;
   }
@@ -249,8 +283,10 @@ export class DataFeed extends LitElement {
     this._heading = readText(value, DEFAULTS.heading);
   }
 
-  /** Label of the slider. */
-  @property({ attribute: 'slider-label' })
+  /**
+   * Label of the slider.
+   * @default 'Check for updates every: (seconds)'
+   */
   get sliderLabel(): string {
     return this._sliderLabel;
   }
@@ -258,8 +294,10 @@ export class DataFeed extends LitElement {
     this._sliderLabel = readText(value, DEFAULTS.sliderLabel);
   }
 
-  /** Text of the start button. */
-  @property({ attribute: 'start-label' })
+  /**
+   * Text of the start button.
+   * @default 'Start streaming'
+   */
   get startLabel(): string {
     return this._startLabel;
   }
@@ -267,8 +305,10 @@ export class DataFeed extends LitElement {
     this._startLabel = readText(value, DEFAULTS.startLabel);
   }
 
-  /** Text of the stop button. */
-  @property({ attribute: 'stop-label' })
+  /**
+   * Text of the stop button.
+   * @default 'Stop streaming'
+   */
   get stopLabel(): string {
     return this._stopLabel;
   }
@@ -276,16 +316,18 @@ export class DataFeed extends LitElement {
     this._stopLabel = readText(value, DEFAULTS.stopLabel);
   }
 
-  /** Hides the built-in slider and buttons: the host drives the element. */
-  @property({ type: Boolean, attribute: 'no-controls' })
+  /**
+   * Hides the built-in slider and buttons: the host drives the element.
+   * @default false
+   */
   noControls = false;
 
   /**
    * Where data comes from: `(since, now) => chunk` (or a promise of one), times in ms since the
    * epoch. `null` (the default) means the built-in random generator. Changing it forgets the
    * kept points; the next update backfills from the new source.
+   * @default null
    */
-  @property({ attribute: false })
   get source(): FeedSource | null {
     return this._source;
   }
@@ -487,13 +529,19 @@ export class DataFeed extends LitElement {
     if (this._callGeneration !== this._generation) return;
     const chunk = checkChunk(answer, this._buffer.series);
     const { added, dropped } = this._buffer.append(chunk.time, chunk.values);
-    this._status = '';
+    this._setStatus('');
     this._kept(added, dropped);
   }
 
   private _fail(error: unknown): void {
-    this._status = `Update failed: ${describeError(error)}`;
+    this._setStatus(`Update failed: ${describeError(error)}`);
     this._emit('data-feed-error', { error });
+  }
+
+  private _setStatus(text: string): void {
+    if (text === this._status) return;
+    this._status = text;
+    this.requestUpdate();
   }
 
   /** The points kept changed: redraw and tell. */
@@ -565,7 +613,8 @@ export class DataFeed extends LitElement {
 
   private _readTheme(): ChartTheme {
     const host = getComputedStyle(this);
-    const swatches = this._swatches ? Array.from(this._swatches.children, (el) => getComputedStyle(el).color) : [];
+    const palette = this.renderRoot?.querySelector('.swatches');
+    const swatches = palette ? Array.from(palette.children, (el) => getComputedStyle(el).color) : [];
     const grid = swatches.pop() ?? 'rgba(128,128,128,0.2)';
     return {
       series: swatches.length ? swatches : ['#0068c9'],

@@ -1,0 +1,5 @@
+export default {
+  globs: ['src/**/*.ts'],
+  outdir: '.',
+  litelement: true,
+};

@@ -1,0 +1,25 @@
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+
+const external = (id) => /^(lit|@lit\/|uplot)(\/|$)/.test(id);
+
+export default [
+  // The library: one ES module per source file with its .d.ts; Lit and uPlot stay dependencies.
+  {
+    input: 'src/index.ts',
+    external,
+    output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
+    plugins: [typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: true, declarationMap: true, importHelpers: false })],
+  },
+  // The bundle: one minified module with Lit and uPlot inside, for a plain <script type="module">.
+  {
+    input: 'src/index.ts',
+    output: { file: 'dist/data-feed.bundle.js', format: 'es', sourcemap: true },
+    plugins: [
+      nodeResolve({ exportConditions: ['production'] }),
+      typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: false, declarationMap: false, sourceMap: true, importHelpers: false }),
+      terser({ ecma: 2021, module: true, format: { comments: false } }),
+    ],
+  },
+];
