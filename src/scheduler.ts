@@ -173,24 +173,26 @@ export class Scheduler<T> {
     const flight: Flight = { timer: undefined, waiters };
     this._flight = flight;
     let answer: T | PromiseLike<T>;
+    let later: boolean;
     try {
       answer = this._options.call();
+      later = isThenable(answer); // reads `then`, which a hostile answer may make throw
     } catch (error) {
       this._settle(flight, false, error);
       return;
     }
-    if (isThenable(answer)) {
+    if (later) {
       flight.timer = this._timers.setTimeout(
         () => this._settle(flight, false, new TimeoutError(this._timeoutMs)),
         this._timeoutMs,
       );
       // Promise.resolve adopts hostile thenables safely: a throwing `then` becomes a rejection.
-      Promise.resolve(answer).then(
+      Promise.resolve(answer as PromiseLike<T>).then(
         (value) => this._settle(flight, true, value),
         (error: unknown) => this._settle(flight, false, error),
       );
     } else {
-      this._settle(flight, true, answer);
+      this._settle(flight, true, answer as T);
     }
   }
 
