@@ -196,11 +196,11 @@ export class DataFeed extends LitElement {
   }
 
   /**
-   * Slider maximum, in seconds; never below `minInterval` (raised to it).
+   * Slider maximum, in seconds; never below `minInterval` (raised to it when the minimum passes it).
    * @default 5
    */
   get maxInterval(): number {
-    return Math.max(this._minInterval, this._maxInterval);
+    return this._maxInterval;
   }
   set maxInterval(value: number) {
     this._maxInterval = this._accept('maxInterval', value, this._readSeconds(value, this._maxInterval, DEFAULTS.maxInterval));
@@ -575,10 +575,18 @@ export class DataFeed extends LitElement {
     this._scheduler.setInterval(interval * 1000);
   }
 
+  /** Keeps min ≤ max (raising the maximum), then re-clamps the interval. */
   private _rangeChanged(name: 'minInterval' | 'maxInterval'): void {
-    if (this._maxInterval < this._minInterval && this._ready) {
-      this._warn(name, name === 'minInterval' ? this._minInterval : this._maxInterval,
-        `leaves max-interval (${this._maxInterval}) below min-interval (${this._minInterval}); max-interval is raised to ${this._minInterval}`);
+    if (this._maxInterval < this._minInterval) {
+      const asked = this._maxInterval;
+      this._maxInterval = this._minInterval;
+      this._warn(
+        name,
+        name === 'minInterval' ? this._minInterval : asked,
+        name === 'minInterval'
+          ? `is above max-interval (${asked}); max-interval is raised to ${this._minInterval}`
+          : `is below min-interval; using ${this._minInterval}`,
+      );
     }
     if (!this._ready) return;
     const before = this._interval;

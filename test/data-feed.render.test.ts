@@ -1,0 +1,247 @@
+import { expect, html } from '@open-wc/testing';
+import { DataFeed } from '../src/index.js';
+import { T0, fakeClock, mount, nextFrame, part, stepSource } from './helpers.js';
+
+describe('<data-feed>: what it is and shows', () => {
+  afterEach(() => (document.documentElement.style.colorScheme = ''));
+
+  it('is registered as data-feed and exported as DataFeed', async () => {
+    expect(customElements.get('data-feed')).to.equal(DataFeed);
+    expect(document.createElement('data-feed')).to.be.instanceOf(DataFeed);
+  });
+
+  it('has the contract defaults', async () => {
+    const el = await mount(html`<data-feed></data-feed>`);
+    expect(el.streaming).to.equal(false);
+    expect(el.interval).to.equal(1);
+    expect(el.minInterval).to.equal(0.5);
+    expect(el.maxInterval).to.equal(5);
+    expect(el.step).to.equal(0.01);
+    expect(el.capacity).to.equal(100);
+    expect(el.backfill).to.equal(60);
+    expect(el.samplePeriod).to.equal(0.5);
+    expect(el.series).to.deep.equal(['A', 'B']);
+    expect(el.heading).to.equal('Data feed');
+    expect(el.sliderLabel).to.equal('Check for updates every: (seconds)');
+    expect(el.startLabel).to.equal('Start streaming');
+    expect(el.stopLabel).to.equal('Stop streaming');
+    expect(el.noControls).to.equal(false);
+    expect(el.source).to.equal(null);
+    expect(el.hasAttribute('streaming')).to.equal(false);
+  });
+
+  it('on first connect shows the last 60 s of generated data, A and B at 0.5 s, newest 100 kept', async () => {
+    const clock = fakeClock();
+    try {
+      const el = await mount(html`<data-feed></data-feed>`);
+      const { time, values } = el.data;
+      expect(time).to.have.length(100);
+      expect(values).to.have.length(2);
+      expect(values.every((column) => column.length === 100)).to.equal(true);
+      expect(time[99]).to.equal(T0 - 500);
+      expect(time[0]).to.equal(T0 - 500 * 100);
+      expect(time.every((t, i) => i === 0 || t - time[i - 1] === 500)).to.equal(true);
+      expect(values.flat().every(Number.isFinite)).to.equal(true);
+      expect(values[0]).not.to.deep.equal(values[1]);
+    } finally {
+      clock.restore();
+    }
+  });
+
+  it('stays static after the first load: no further update without streaming', async () => {
+    const clock = fakeClock();
+    try {
+      const source = stepSource();
+      await mount(html`<data-feed .source=${source}></data-feed>`);
+      expect(source.callCount).to.equal(1);
+      expect(source.firstCall.args).to.deep.equal([T0 - 60_000, T0]);
+      await clock.tickAsync(60_000);
+      expect(source.callCount).to.equal(1);
+    } finally {
+      clock.restore();
+    }
+  });
+
+  it('renders every part: heading, controls, slider, buttons, chart and status', async () => {
+    const el = await mount(html`<data-feed></data-feed>`);
+    for (const name of ['heading', 'controls', 'slider', 'start-button', 'stop-button', 'chart', 'status']) {
+      expect(part(el, name), name).to.exist;
+    }
+    expect(part(el, 'heading').textContent).to.equal('Data feed');
+    expect(part(el, 'status').getAttribute('role')).to.equal('status');
+  });
+
+  it('has a real range slider, 0.5–5.0 by 0.01 at 1.0, named by its label', async () => {
+    const el = await mount(html`<data-feed></data-feed>`);
+    const slider = part<HTMLInputElement>(el, 'slider');
+    expect(slider.tagName).to.equal('INPUT');
+    expect(slider.type).to.equal('range');
+    expect([slider.min, slider.max, slider.step, slider.value]).to.deep.equal(['0.5', '5', '0.01', '1']);
+    expect(slider.labels![0].textContent!.trim()).to.equal('Check for updates every: (seconds)');
+    await expect(part(el, 'controls')).to.be.accessible();
+  });
+
+  it('has real buttons: Start enabled and Stop disabled while stopped, the other way round while streaming', async () => {
+    const el = await mount(html`<data-feed></data-feed>`);
+    const start = part<HTMLButtonElement>(el, 'start-button');
+    const stop = part<HTMLButtonElement>(el, 'stop-button');
+    expect(start.tagName).to.equal('BUTTON');
+    expect(start.textContent!.trim()).to.equal('Start streaming');
+    expect(stop.textContent!.trim()).to.equal('Stop streaming');
+    expect([start.disabled, stop.disabled]).to.deep.equal([false, true]);
+    el.start();
+    await el.updateComplete;
+    expect([start.disabled, stop.disabled]).to.deep.equal([true, false]);
+    el.stop();
+    await el.updateComplete;
+    expect([start.disabled, stop.disabled]).to.deep.equal([false, true]);
+  });
+
+  it('draws a uPlot chart inside its shadow root, with uPlot’s CSS adopted there', async () => {
+    const el = await mount(html`<data-feed></data-feed>`);
+    await nextFrame();
+    const chart = part(el, 'chart');
+    const root = chart.querySelector('.uplot');
+    expect(root, 'uPlot root').to.exist;
+    expect(document.querySelector('.uplot')).to.equal(null);
+    const canvas = chart.querySelector('canvas')!;
+    expect(canvas.width).to.be.above(0);
+    // uPlot's own rule `.u-wrap { position: relative }` applies only if its CSS is in the shadow root.
+    expect(getComputedStyle(chart.querySelector('.u-wrap')!).position).to.equal('relative');
+    expect(getComputedStyle(chart.querySelector('.u-over')!).position).to.equal('absolute');
+  });
+
+  it('has a legend naming each series, with time first', async () => {
+    const el = await mount(html`<data-feed series="Alpha,Beta,Gamma"></data-feed>`);
+    await nextFrame();
+    const labels = Array.from(part(el, 'chart').querySelectorAll('.u-legend .u-series .u-label'), (n) => n.textContent);
+    expect(labels).to.deep.equal(['Time', 'Alpha', 'Beta', 'Gamma']);
+  });
+
+  it('shows the values under the cursor in the legend', async () => {
+    const source = stepSource(500);
+    const el = await mount(html`<data-feed .source=${source} style="width: 600px"></data-feed>`);
+    await nextFrame();
+    const over = part(el, 'chart').querySelector<HTMLElement>('.u-over')!;
+    const box = over.getBoundingClientRect();
+    over.dispatchEvent(new MouseEvent('mousemove', { clientX: box.right - 2, clientY: box.top + box.height / 2, bubbles: true }));
+    await nextFrame();
+    const values = Array.from(part(el, 'chart').querySelectorAll('.u-legend .u-value'), (n) => n.textContent);
+    const last = el.data.values.map((column) => column[column.length - 1]);
+    expect(values.slice(1)).to.deep.equal(last.map((v) => new Intl.NumberFormat(undefined, { maximumFractionDigits: 3 }).format(v)));
+  });
+
+  it('lays the controls out beside the chart when wide and above it when narrow', async () => {
+    const wide = await mount(html`<data-feed style="width: 900px"></data-feed>`);
+    const controls = part(wide, 'controls').getBoundingClientRect();
+    const chart = part(wide, 'chart').getBoundingClientRect();
+    expect(controls.right).to.be.at.most(chart.left);
+    expect(Math.abs(controls.top - chart.top)).to.be.below(2);
+
+    const narrow = await mount(html`<data-feed style="width: 360px"></data-feed>`);
+    const c2 = part(narrow, 'controls').getBoundingClientRect();
+    const ch2 = part(narrow, 'chart').getBoundingClientRect();
+    expect(c2.bottom).to.be.at.most(ch2.top);
+  });
+
+  it('sizes the chart to the element width and to --data-feed-chart-height (300px by default)', async () => {
+    const el = await mount(html`<data-feed no-controls style="width: 700px"></data-feed>`);
+    await nextFrame();
+    const canvas = part(el, 'chart').querySelector('canvas')!;
+    const box = canvas.getBoundingClientRect();
+    const chartWidth = part(el, 'chart').getBoundingClientRect().width;
+    expect(Math.abs(box.width - chartWidth)).to.be.below(2);
+    expect(box.height).to.equal(300);
+
+    el.style.setProperty('--data-feed-chart-height', '180px');
+    await new Promise((r) => setTimeout(r, 50));
+    await nextFrame();
+    expect(canvas.getBoundingClientRect().height).to.equal(180);
+  });
+
+  it('redraws at the new width when the element is resized', async () => {
+    const el = await mount(html`<data-feed no-controls style="width: 700px"></data-feed>`);
+    await nextFrame();
+    const canvas = () => part(el, 'chart').querySelector('canvas')!.getBoundingClientRect().width;
+    const before = canvas();
+    el.style.width = '400px';
+    // ResizeObserver reports after layout, then uPlot redraws.
+    await new Promise((r) => setTimeout(r, 50));
+    await nextFrame();
+    expect(canvas()).to.be.below(before - 250);
+    expect(Math.abs(canvas() - part(el, 'chart').getBoundingClientRect().width)).to.be.below(2);
+  });
+
+  it('paints lines in the default colours: a strong blue (A) and a light blue (B)', async () => {
+    const el = await mount(html`<data-feed></data-feed>`);
+    await nextFrame();
+    document.documentElement.style.colorScheme = 'light';
+    el.style.colorScheme = 'light';
+    await el.refresh();
+    const plot = (el as unknown as { _chart: { plot: { series: { _stroke?: string }[] } } })._chart.plot;
+    expect(plot.series[1]._stroke).to.equal('rgb(0, 104, 201)');
+    expect(plot.series[2]._stroke).to.equal('rgb(131, 201, 255)');
+  });
+
+  it('takes line colours from --data-feed-series-N, set on the element or an ancestor', async () => {
+    const wrapper = document.createElement('div');
+    wrapper.style.setProperty('--data-feed-series-2', 'rgb(1, 2, 3)');
+    document.body.append(wrapper);
+    try {
+      const el = document.createElement('data-feed');
+      el.style.setProperty('--data-feed-series-1', 'rgb(200, 0, 0)');
+      wrapper.append(el);
+      await el.updateComplete;
+      await el.refresh();
+      const plot = (el as unknown as { _chart: { plot: { series: { _stroke?: string }[] } } })._chart.plot;
+      expect(plot.series[1]._stroke).to.equal('rgb(200, 0, 0)');
+      expect(plot.series[2]._stroke).to.equal('rgb(1, 2, 3)');
+    } finally {
+      wrapper.remove();
+    }
+  });
+
+  it('paints a dark surface with light text under a dark colour scheme, unless the host says light', async () => {
+    const el = await mount(html`<data-feed></data-feed>`);
+    el.style.colorScheme = 'dark';
+    const dark = getComputedStyle(el);
+    expect(dark.backgroundColor).to.equal('rgb(14, 17, 23)');
+    expect(dark.color).to.equal('rgb(250, 250, 250)');
+    el.style.colorScheme = 'light';
+    const light = getComputedStyle(el);
+    expect(light.backgroundColor).to.equal('rgb(255, 255, 255)');
+    expect(light.color).to.equal('rgb(49, 51, 63)');
+  });
+
+  it('lets the page show through with --data-feed-background: transparent', async () => {
+    const el = await mount(html`<data-feed style="--data-feed-background: transparent"></data-feed>`);
+    expect(getComputedStyle(el).backgroundColor).to.equal('rgba(0, 0, 0, 0)');
+  });
+
+  it('lets each part be styled from outside with ::part()', async () => {
+    const style = document.createElement('style');
+    style.textContent = `data-feed.styled::part(heading), data-feed.styled::part(controls), data-feed.styled::part(slider),
+      data-feed.styled::part(start-button), data-feed.styled::part(stop-button), data-feed.styled::part(chart),
+      data-feed.styled::part(status) { outline: 3px solid rgb(255, 0, 255); }`;
+    document.head.append(style);
+    try {
+      const el = await mount(html`<data-feed class="styled"></data-feed>`);
+      for (const name of ['heading', 'controls', 'slider', 'start-button', 'stop-button', 'chart', 'status']) {
+        expect(getComputedStyle(part(el, name)).outlineColor, name).to.equal('rgb(255, 0, 255)');
+      }
+    } finally {
+      style.remove();
+    }
+  });
+
+  it('breaks the line at values that are not numbers instead of joining across them', async () => {
+    const el = await mount(html`<data-feed .source=${() => ({ time: [], values: [[], []] })} style="width: 600px"></data-feed>`);
+    el.append({ time: [1000, 2000, 3000, 4000, 5000], values: [[0, 1, NaN, 1, 0], [0, 0, 0, 0, 0]] });
+    await el.refresh();
+    const plot = (el as unknown as { _chart: { plot: { series: { _paths?: { gaps?: [number, number][] | null } }[] } } })._chart.plot;
+    const gaps = plot.series[1]._paths?.gaps ?? [];
+    expect(gaps).to.have.length(1);
+    expect(gaps[0][1]).to.be.above(gaps[0][0]);
+    expect(plot.series[2]._paths?.gaps ?? []).to.have.length(0);
+  });
+});
