@@ -1,0 +1,249 @@
+import { expect, fixtureCleanup, html } from '@open-wc/testing';
+import sinon from 'sinon';
+import type { DataFeed } from '../src/data-feed.js';
+import { T0, deferred, fakeClock, mount, part, record, restoreVisibility, setVisibility, stepChunk, stepSource } from './helpers.js';
+
+describe('<data-feed>: timing', () => {
+  let clock: sinon.SinonFakeTimers;
+  beforeEach(() => (clock = fakeClock()));
+  afterEach(() => {
+    fixtureCleanup();
+    clock.restore();
+    restoreVisibility();
+  });
+
+  it('start() updates at once, before control returns to the event loop, then every interval', async () => {
+    const source = stepSource();
+    const el = await mount(html`<data-feed .source=${source}></data-feed>`);
+    expect(source.callCount).to.equal(1);
+    clock.tick(5000);
+    el.start();
+    expect(source.callCount).to.equal(2);
+    expect(source.secondCall.args).to.deep.equal([T0 - 500, T0 + 5000]);
+    clock.tick(999);
+    expect(source.callCount).to.equal(2);
+    clock.tick(1);
+    expect(source.callCount).to.equal(3);
+    clock.tick(10_000);
+    expect(source.callCount).to.equal(13);
+  });
+
+  it('the start button and the streaming attribute start it the same way', async () => {
+    const source = stepSource();
+    const el = await mount(html`<data-feed .source=${source}></data-feed>`);
+    part<HTMLButtonElement>(el, 'start-button').click();
+    expect(source.callCount).to.equal(2);
+    await el.updateComplete; // the stop button is enabled on the next render
+    part<HTMLButtonElement>(el, 'stop-button').click();
+    await el.updateComplete;
+    el.setAttribute('streaming', '');
+    expect(source.callCount).to.equal(3);
+    clock.tick(1000);
+    expect(source.callCount).to.equal(4);
+  });
+
+  it('<data-feed streaming> backfills once at connect, then streams on schedule, firing no start event', async () => {
+    const source = stepSource();
+    const seen: string[] = [];
+    const listener = (e: Event) => seen.push(e.type);
+    document.addEventListener('data-feed-start', listener);
+    try {
+      const el = await mount(html`<data-feed streaming interval="2" .source=${source}></data-feed>`);
+      expect(source.callCount).to.equal(1);
+      expect(source.firstCall.args).to.deep.equal([T0 - 60_000, T0]);
+      clock.tick(2000);
+      expect(source.callCount).to.equal(2);
+      expect(el.streaming).to.equal(true);
+      expect(seen).to.deep.equal([]);
+    } finally {
+      document.removeEventListener('data-feed-start', listener);
+    }
+  });
+
+  it('asks from the last kept point, never further back than backfill', async () => {
+    const source = stepSource();
+    const el = await mount(html`<data-feed .source=${source} backfill="30"></data-feed>`);
+    expect(source.lastCall.args).to.deep.equal([T0 - 30_000, T0]);
+    clock.tick(10_000);
+    await el.refresh();
+    expect(source.lastCall.args).to.deep.equal([T0 - 500, T0 + 10_000]);
+    clock.tick(3_600_000);
+    await el.refresh();
+    expect(source.lastCall.args).to.deep.equal([T0 + 3_610_000 - 30_000, T0 + 3_610_000]);
+  });
+
+  it('while streaming keeps only the newest capacity points', async () => {
+    const el = await mount(html`<data-feed capacity="10" streaming></data-feed>`);
+    clock.tick(30_000);
+    const { time } = el.data;
+    expect(time).to.have.length(10);
+    expect(time[9]).to.equal(T0 + 29_500);
+    expect(time[0]).to.equal(T0 + 25_000);
+  });
+
+  it('changing the interval while streaming updates at once and reschedules', async () => {
+    const source = stepSource();
+    const el = await mount(html`<data-feed .source=${source} streaming></data-feed>`);
+    clock.tick(400);
+    el.interval = 3;
+    expect(source.callCount).to.equal(2);
+    clock.tick(2999);
+    expect(source.callCount).to.equal(2);
+    clock.tick(1);
+    expect(source.callCount).to.equal(3);
+  });
+
+  it('moving the slider while streaming changes the pace at once', async () => {
+    const source = stepSource();
+    const el = await mount(html`<data-feed .source=${source} streaming></data-feed>`);
+    const slider = part<HTMLInputElement>(el, 'slider');
+    slider.value = '0.5';
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+    expect(el.interval).to.equal(0.5);
+    expect(source.callCount).to.equal(2);
+    clock.tick(500);
+    expect(source.callCount).to.equal(3);
+  });
+
+  it('moving the slider while stopped changes the interval only; it fetches nothing', async () => {
+    const source = stepSource();
+    const el = await mount(html`<data-feed .source=${source}></data-feed>`);
+    const slider = part<HTMLInputElement>(el, 'slider');
+    slider.value = '3.5';
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+    slider.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(el.interval).to.equal(3.5);
+    clock.tick(60_000);
+    expect(source.callCount).to.equal(1);
+  });
+
+  it('never overlaps calls to a slow source; what comes due meanwhile runs once, right after', async () => {
+    const slow = deferred<ReturnType<typeof stepChunk>>();
+    let calls = 0;
+    const source = sinon.spy((since: number, now: number) => (++calls === 2 ? slow.promise : stepChunk(since, now)));
+    const el = await mount(html`<data-feed .source=${source}></data-feed>`);
+    el.start();
+    expect(source.callCount).to.equal(2);
+    await clock.tickAsync(3000); // three ticks
+    el.interval = 2; // an interval change
+    void el.refresh(); // and a refresh
+    expect(source.callCount).to.equal(2);
+    slow.resolve(stepChunk(T0 - 500, T0));
+    await clock.tickAsync(0);
+    expect(source.callCount).to.equal(3);
+    await clock.tickAsync(1999);
+    expect(source.callCount).to.equal(3);
+    await clock.tickAsync(1);
+    expect(source.callCount).to.equal(4);
+  });
+
+  it('a call unsettled after 10 s fails (data-feed-error), the schedule goes on, its late points are dropped', async () => {
+    const never = deferred<ReturnType<typeof stepChunk>>();
+    let calls = 0;
+    const source = sinon.spy((since: number, now: number) => (++calls === 2 ? never.promise : stepChunk(since, now)));
+    const el = await mount(html`<data-feed .source=${source} interval="5"></data-feed>`);
+    const events = record(el);
+    el.start();
+    await clock.tickAsync(9_999);
+    expect(events.of('data-feed-error')).to.have.length(0);
+    await clock.tickAsync(1);
+    const [error] = events.of('data-feed-error');
+    expect((error.detail.error as Error).name).to.equal('TimeoutError');
+    await el.updateComplete;
+    expect((error.detail.error as Error).message).to.match(/10 s/);
+    expect(source.callCount).to.equal(3); // the tick due at 5 s ran right after, and succeeded
+    expect(part(el, 'status').textContent).to.equal('');
+    const kept = el.data.time.length;
+    never.resolve(stepChunk(T0 - 500, T0 + 100_000, 100));
+    await clock.tickAsync(0);
+    expect(el.data.time.length).to.equal(kept);
+    await clock.tickAsync(5000);
+    expect(source.callCount).to.equal(4);
+  });
+
+  it('stop(): no update starts after it; a call in flight still delivers its points', async () => {
+    const slow = deferred<ReturnType<typeof stepChunk>>();
+    let calls = 0;
+    const source = sinon.spy((since: number, now: number) => (++calls === 2 ? slow.promise : stepChunk(since, now)));
+    const el = await mount(html`<data-feed .source=${source}></data-feed>`);
+    el.start();
+    el.stop();
+    slow.resolve({ time: [T0 + 1], values: [[7], [8]] });
+    await clock.tickAsync(0);
+    expect(el.data.time.at(-1)).to.equal(T0 + 1);
+    await clock.tickAsync(60_000);
+    expect(source.callCount).to.equal(2);
+  });
+
+  it('nothing runs while disconnected; on reconnect one catch-up at once, the next an interval later', async () => {
+    const source = stepSource();
+    const el = await mount(html`<data-feed .source=${source} backfill="20" streaming></data-feed>`);
+    const parent = el.parentElement!;
+    el.remove();
+    clock.tick(120_000);
+    expect(source.callCount).to.equal(1);
+    parent.append(el);
+    expect(source.callCount).to.equal(2);
+    expect(source.lastCall.args).to.deep.equal([T0 + 100_000, T0 + 120_000]);
+    clock.tick(999);
+    expect(source.callCount).to.equal(2);
+    clock.tick(1);
+    expect(source.callCount).to.equal(3);
+  });
+
+  it('a stopped element does nothing on reconnect; its data survives moving it in the DOM', async () => {
+    const source = stepSource();
+    const el = await mount(html`<data-feed .source=${source}></data-feed>`);
+    const before = el.data;
+    const other = document.createElement('section');
+    document.body.append(other);
+    other.append(el);
+    clock.tick(10_000);
+    expect(source.callCount).to.equal(1);
+    expect(el.data).to.deep.equal(before);
+    await el.updateComplete;
+    expect(part(el, 'chart').querySelector('canvas')).to.exist;
+    other.remove();
+  });
+
+  it('nothing runs while the document is hidden; when visible again one catch-up at once', async () => {
+    const source = stepSource();
+    await mount(html`<data-feed .source=${source} streaming></data-feed>`);
+    setVisibility('hidden');
+    clock.tick(30_000);
+    expect(source.callCount).to.equal(1);
+    setVisibility('visible');
+    expect(source.callCount).to.equal(2);
+    expect(source.lastCall.args).to.deep.equal([T0 - 500, T0 + 30_000]);
+    clock.tick(1000);
+    expect(source.callCount).to.equal(3);
+  });
+
+  it('refresh() runs one update even while detached or hidden', async () => {
+    const source = stepSource();
+    const el = await mount(html`<data-feed .source=${source}></data-feed>`);
+    el.remove();
+    clock.tick(2000);
+    await el.refresh();
+    expect(source.callCount).to.equal(2);
+    document.body.append(el);
+    setVisibility('hidden');
+    clock.tick(2000);
+    await el.refresh();
+    expect(source.callCount).to.equal(3);
+    expect(el.data.time.at(-1)).to.equal(T0 + 3500);
+    el.remove();
+  });
+
+  it('a first connect while hidden waits to load until the page is visible', async () => {
+    setVisibility('hidden');
+    const source = stepSource();
+    const el = document.createElement('data-feed') as DataFeed;
+    el.source = source;
+    document.body.append(el);
+    expect(source.callCount).to.equal(0);
+    setVisibility('visible');
+    expect(source.callCount).to.equal(1);
+    el.remove();
+  });
+});
