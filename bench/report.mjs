@@ -1,0 +1,184 @@
+// Turns the results into the console table and docs/benchmarks.md.
+
+const ms = (x) => (Number.isFinite(x) ? (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)) : '–');
+const ratio = (x) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '–');
+const pct = (x) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)} %` : '–');
+const kb = (bytes) => (Number.isFinite(bytes) ? `${(bytes / 1024).toFixed(1)} KB` : '–');
+const signedKb = (bytes) => (Number.isFinite(bytes) ? `${bytes < 0 ? '−' : '+'}${kb(Math.abs(bytes))}` : '–');
+const count = (n) => n.toLocaleString('en');
+const verdict = (ok) => (ok === undefined ? '' : ok ? 'met' : '**not met**');
+
+/** Each target: what it says, the figure measured, and whether it is met. */
+export function targets(r) {
+  const out = [];
+  const row = (capacity) => r.update?.find((u) => u.capacity === capacity);
+  for (const capacity of [100, 10_000]) {
+    const u = row(capacity);
+    if (u) out.push([`capacity ${count(capacity)}: ≤ 1.10× raw uPlot`, ratio(u.ratio.elementVsUplot), u.ratio.elementVsUplot <= 1.1]);
+  }
+  for (const capacity of [100_000, 1_000_000]) {
+    const u = row(capacity);
+    if (u) out.push([`capacity ${count(capacity)}: ≤ 0.5× raw uPlot`, ratio(u.ratio.elementVsUplot), u.ratio.elementVsUplot <= 0.5]);
+  }
+  const million = row(1_000_000);
+  if (million) out.push(['capacity 1,000,000: Chart.js ≥ 5× the element', ratio(million.ratio.chartjsVsElement), million.ratio.chartjsVsElement >= 5]);
+  if (r.many) out.push([`${r.many.count} instances: busy ≤ ${r.many.count} raw uPlot charts`, ratio(r.many.ratio), r.many.ratio <= 1]);
+  if (r.memory) {
+    const m = r.memory;
+    out.push([`heap growth ${count(m.first)} → ${count(m.total)} updates < 1 MB`, signedKb(m.updates.element.growth), m.updates.element.growth < 1 << 20]);
+    out.push([`heap growth after ${m.cycles} create/remove cycles < 1 MB`, signedKb(m.cycling.element.growth), m.cycling.element.growth < 1 << 20]);
+  }
+  if (r.size) out.push(['bundle ≤ 5 KB (5,120 B) gzip above the floor', `+${count(r.size.over.gzip)} B`, r.size.over.gzip <= 5 * 1024]);
+  return out;
+}
+
+/** Sections of [title, header, rows, notes] shared by the console and the Markdown. */
+function sections(r) {
+  const out = [];
+  if (r.update) {
+    out.push([
+      'Update cost: append 2 points, trim, draw (2 series, 800×300 canvas), median ms per update',
+      ['capacity', 'samples', '<data-feed>', 'raw uPlot', 'Chart.js', 'element ÷ uPlot', 'Chart.js ÷ element', 'script only: element ÷ uPlot', 'drawn in span'],
+      r.update.map((u) => [
+        count(u.capacity),
+        String(u.n),
+        ms(u.total.element),
+        ms(u.total.uplot),
+        ms(u.total.chartjs),
+        ratio(u.ratio.elementVsUplot),
+        ratio(u.ratio.chartjsVsElement),
+        ratio(u.ratio.scriptElementVsUplot),
+        u.drawn ? 'yes' : 'NO',
+      ]),
+    ]);
+    out.push([
+      'Update cost, script only: until the draw calls return, before rasterization (median ms)',
+      ['capacity', '<data-feed>', 'raw uPlot', 'Chart.js', 'Chart.js ÷ element'],
+      r.update.map((u) => [count(u.capacity), ms(u.script.element), ms(u.script.uplot), ms(u.script.chartjs), ratio(u.ratio.scriptChartjsVsElement)]),
+    ]);
+  }
+  if (r.many) {
+    const m = r.many;
+    out.push([
+      `${m.count} charts streaming every ${m.intervalS} s for ${m.seconds} s: main thread busy (median of ${m.reps} runs each)`,
+      ['variant', 'busy', 'of which script', 'style + layout', 'strokes per chart per s'],
+      [
+        ['<data-feed>', pct(m.busy.element), pct(m.script.element), pct(m.layout.element), m.strokes.element.toFixed(1)],
+        ['raw uPlot + setInterval', pct(m.busy.uplot), pct(m.script.uplot), pct(m.layout.uplot), m.strokes.uplot.toFixed(1)],
+        ['element ÷ uPlot', ratio(m.ratio), '', '', ''],
+      ],
+    ]);
+  }
+  if (r.memory) {
+    const m = r.memory;
+    out.push([
+      'JS heap after a forced GC, capacity 100',
+      ['variant', `after ${count(m.first)} updates`, `after ${count(m.total)}`, 'growth', `before ${m.cycles} create/remove cycles`, 'after', 'growth'],
+      ['element', 'uplot'].map((v) => [
+        v === 'element' ? '<data-feed>' : 'raw uPlot',
+        kb(m.updates[v].atFirst),
+        kb(m.updates[v].atTotal),
+        signedKb(m.updates[v].growth),
+        kb(m.cycling[v].before),
+        kb(m.cycling[v].after),
+        signedKb(m.cycling[v].growth),
+      ]),
+    ]);
+  }
+  if (r.startup) {
+    const s = r.startup;
+    const names = { element: '<data-feed> (heading, controls)', 'element-no-controls': '<data-feed no-controls>', uplot: 'raw uPlot' };
+    out.push([
+      `Start-up: append to first frame rasterized, 100 points (median ms; cold: ${s.n.cold} fresh pages each, warm: ${s.n.warm} each)`,
+      ['variant', 'cold', 'warm', 'cold ÷ uPlot', 'warm ÷ uPlot'],
+      Object.keys(names).map((v) => [names[v], ms(s.cold[v]), ms(s.warm[v]), ratio(s.cold[v] / s.cold.uplot), ratio(s.warm[v] / s.warm.uplot)]),
+    ]);
+  }
+  if (r.size) {
+    const z = r.size;
+    out.push([
+      `Size (${z.how})`,
+      ['file', 'minified', 'gzip'],
+      [
+        ['<data-feed> bundle', `${count(z.bundle.min)} B`, `${count(z.bundle.gzip)} B`],
+        ['floor: Lit + uPlot', `${count(z.floor.min)} B`, `${count(z.floor.gzip)} B`],
+        ['above the floor', `+${count(z.over.min)} B`, `+${count(z.over.gzip)} B`],
+      ],
+    ]);
+  }
+  return out;
+}
+
+function pad(rows) {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => String(row[c]).length)));
+  return rows.map((row) => row.map((cell, c) => String(cell).padEnd(widths[c])).join('  ').trimEnd());
+}
+
+export function consoleReport(r) {
+  const lines = [];
+  for (const [title, header, rows] of sections(r)) lines.push('', title, ...pad([header, ...rows]));
+  const t = targets(r);
+  if (t.length) lines.push('', 'Targets', ...pad([['target', 'measured', ''], ...t.map(([a, b, ok]) => [a, b, ok ? 'met' : 'NOT MET'])]));
+  return lines.join('\n');
+}
+
+const mdTable = (header, rows) =>
+  [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+
+export function markdownReport(r, machine, seconds) {
+  const parts = [
+    '# Benchmarks',
+    '',
+    `Measured ${machine.date} by \`npm run bench\` (${Math.round(seconds)} s), in one run, variants interleaved; every figure is a median.`,
+    '',
+    mdTable(['machine', ''], [
+      ['CPU', `${machine.cpu} × ${machine.cores}`],
+      ['memory', `${machine.memoryGb} GB`],
+      ['browser', `${machine.browser}, headless, \`--disable-gpu\` (canvas rasterized in software)`],
+      ['Node', machine.node],
+      ['OS', machine.os],
+    ]),
+    '',
+    '## Targets',
+    '',
+    mdTable(['target', 'measured', ''], targets(r).map(([a, b, ok]) => [a, b, verdict(ok)])),
+  ];
+  for (const [title, header, rows] of sections(r)) parts.push('', `## ${title.replace(/<data-feed>/g, '`<data-feed>`')}`, '', mdTable(header.map((h) => h.replace(/<data-feed>/g, '`<data-feed>`')), rows.map((row) => row.map((c) => String(c).replace(/^<data-feed( no-controls)?>/, (m) => `\`${m}\``)))));
+  parts.push('', METHOD);
+  return `${parts.join('\n')}\n`;
+}
+
+const METHOD = `## How it is measured
+
+Reproduce with \`npm ci && npm run bench\` (about 4 minutes on 2 cores; Chromium from \`CHROME_PATH\` or
+\`/usr/bin/chromium\`). \`npm run bench:smoke\` runs every part at tiny sizes in a few seconds and checks only
+that each produces finite numbers. \`node bench/run.mjs --profile [capacity] [variant]\` prints where one
+variant's update time goes (CDP CPU profile). \`--only=update,size\` runs some parts without writing this file.
+
+\`bench/run.mjs\` bundles the pages in \`bench/pages/\` with esbuild (the element from \`src/\`), serves them on
+127.0.0.1 with cross-origin isolation (5 µs timers), and drives headless Chromium with puppeteer-core.
+
+- **Update cost.** Each variant is filled to the capacity with the same seeded data and gets the same
+  chunks of two points. \`<data-feed>\` is driven through \`append()\`; it draws at most once per
+  animation frame, so the page queues \`requestAnimationFrame\` callbacks and runs the one it asked for
+  right after \`append()\` (the draw the next frame would do). Raw uPlot: typed arrays with slack,
+  \`subarray\` views, one \`setData\` per update. Chart.js 4.6: \`animation: false\`, \`parsing: false\`,
+  \`normalized: true\`, decimation (min-max), \`pointRadius: 0\`, \`spanGaps\`, linear x axis with \`min\`/\`max\`
+  set, \`update('none')\`, \`push\`/\`shift\` on its data. The span of one update ends after uPlot's
+  draw microtask and after reading one pixel back, which makes Chromium rasterize what the canvas
+  recorded (it would otherwise do that at the next paint): the figures include the pixel work. "script
+  only" stops before that read. A check before timing counts \`stroke()\` calls: inside the span, none
+  in the 50 ms after, no frame callback left waiting. Variants run A B C, B C A, C A B, …
+- **Many instances.** One fresh page per run; variants alternate. The element runs with its built-in
+  generator (\`streaming interval="0.5" min-interval="0.5" sample-period="0.5" no-controls\`); the
+  baseline is one uPlot chart and one \`setInterval\` per chart generating the same standard-normal points.
+  Busy share is the growth of the DevTools \`TaskDuration\` metric over wall time after a settling second.
+- **Memory.** \`HeapProfiler.collectGarbage\` (three times), then \`Runtime.getHeapUsage\`. Updates as in the
+  update benchmark, at capacity 100. Cycles: create, attach, \`await refresh()\` (drawn), remove; measured
+  after a few warm-up cycles.
+- **Start-up.** From appending the chart to its first frame rasterized (for the element:
+  \`await el.updateComplete; await el.refresh()\` with a source that hands over the 100 points once).
+  Cold: the first chart of a freshly loaded page; warm: further charts in the same page.
+- **Size.** gzip level 9 of the minified bundle, against \`bench/floor.js\` (every export of Lit and uPlot)
+  bundled and minified the same way.
+`;
