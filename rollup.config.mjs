@@ -20,6 +20,13 @@ export default [
       nodeResolve({ exportConditions: ['production'] }),
       typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: false, declarationMap: false, sourceMap: true, importHelpers: false }),
       terser({ ecma: 2021, module: true, format: { comments: false } }),
+      {
+        // The bundle exports what the library does: give it the same types.
+        name: 'bundle-types',
+        generateBundle() {
+          this.emitFile({ type: 'asset', fileName: 'data-feed.bundle.d.ts', source: "export * from './index.js';\n" });
+        },
+      },
     ],
   },
 ];

@@ -5,9 +5,19 @@ import { assertChromium, chromiumArgs } from './scripts/chromium.mjs';
 
 const executablePath = assertChromium();
 
+/** The policy the contract promises the element runs under (test/fixtures/csp.html is served with it). */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
+
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
+  middleware: [
+    async (context, next) => {
+      await next();
+      if (context.path === '/test/fixtures/csp.html') context.set('Content-Security-Policy', STRICT_CSP);
+    },
+  ],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2021', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],

@@ -123,7 +123,9 @@ export class ChartController {
   private _draw(): void {
     if (!this._plot) return;
     this._theme = this._options.theme();
-    this._plot.setData(this._options.data() as unknown as uPlot.AlignedData);
+    const data = this._options.data() as unknown as uPlot.AlignedData;
+    // batch() draws now rather than in a microtask: the frame's work happens in the frame.
+    this._plot.batch((plot: uPlot) => plot.setData(data));
   }
 
   private _size(): { width: number; height: number } {
@@ -134,7 +136,9 @@ export class ChartController {
   private _resize(): void {
     if (!this._plot) return;
     const size = this._size();
-    if (size.width !== this._plot.width || size.height !== this._plot.height) this._plot.setSize(size);
+    if (size.width !== this._plot.width || size.height !== this._plot.height) {
+      this._plot.batch((plot: uPlot) => plot.setSize(size));
+    }
   }
 
   private _create(): void {

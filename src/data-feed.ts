@@ -486,7 +486,8 @@ export class DataFeed extends LitElement {
     const active = this.isConnected && document.visibilityState !== 'hidden';
     this._scheduler.setActive(active);
     // The first load (or the one owed after a new source) runs when the element can show it.
-    if (active && this._owesLoad && !this._scheduler.busy) this._load();
+    // While a call is in flight the load waits for it (collapsing with any other waiting update).
+    if (active && this._owesLoad) this._load();
   }
 
   private _load(): void {

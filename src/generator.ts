@@ -1,4 +1,10 @@
-import type { FeedChunk, FeedSource } from './chunk.js';
+import type { FeedChunk } from './chunk.js';
+
+/** What the generator answers: always at once, in typed arrays. */
+export interface GeneratedChunk extends FeedChunk {
+  time: Float64Array;
+  values: Float64Array[];
+}
 
 export interface RandomSourceOptions {
   /** Number of series (columns) to generate. */
@@ -14,9 +20,9 @@ export interface RandomSourceOptions {
  * for k = 1, 2, … while they are before `now`, with an independent standard-normal value per
  * series and point. How far back `since` may reach is the caller's rule, not the generator's.
  */
-export function createRandomSource({ columns, periodMs, random = Math.random }: RandomSourceOptions): FeedSource {
+export function createRandomSource({ columns, periodMs, random = Math.random }: RandomSourceOptions): (since: number, now: number) => GeneratedChunk {
   const normal = createNormal(random);
-  return (since: number, now: number): FeedChunk => {
+  return (since: number, now: number): GeneratedChunk => {
     // One slot more than the division promises: it is floating point, the bound below is exact.
     const room = now > since ? Math.ceil((now - since) / periodMs) : 0;
     const time = new Float64Array(room);

@@ -1,0 +1,50 @@
+import { expect } from '@open-wc/testing';
+
+// Built by `npm run build` (npm test builds first). Imported by URL: it is the file a page loads.
+const bundle = '/dist/data-feed.bundle.js';
+
+describe('dist/data-feed.bundle.js', () => {
+  it('registers <data-feed> and exports DataFeed, self-contained', async () => {
+    const mod = await import(bundle);
+    expect(Object.keys(mod)).to.deep.equal(['DataFeed']);
+    expect(customElements.get('data-feed')).to.equal(mod.DataFeed);
+    const el = document.createElement('data-feed') as HTMLElement & { data: { time: number[] }; updateComplete: Promise<boolean> };
+    document.body.append(el);
+    await el.updateComplete;
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(el.data.time).to.have.length(100);
+    expect(el.shadowRoot!.querySelector('canvas')).to.exist;
+    el.remove();
+  });
+
+  it('loaded twice, or with the library build, defines the element once without error', async () => {
+    const first = customElements.get('data-feed') ?? (await import(bundle)).DataFeed;
+    const again = await import(`${bundle}?second-copy`);
+    expect(again.DataFeed).not.to.equal(first);
+    const library = await import('../src/index.js');
+    expect(library.DataFeed).not.to.equal(first);
+    expect(customElements.get('data-feed')).to.equal(first);
+  });
+
+  it('streams under the strict CSP of the contract with no violation and makes no request of its own', async () => {
+    const frame = document.createElement('iframe');
+    const report = new Promise<Record<string, unknown>>((resolve) => {
+      window.addEventListener('message', (event) => event.source === frame.contentWindow && resolve(event.data));
+    });
+    frame.src = '/test/fixtures/csp.html';
+    frame.style.cssText = 'width: 800px; height: 500px';
+    document.body.append(frame);
+    const result = await report;
+    frame.remove();
+    expect(result.violations).to.deep.equal([]);
+    expect(result.errors).to.deep.equal([]);
+    expect(result.defined).to.equal(true);
+    expect(result.canvas).to.equal(true);
+    expect(result.uplotStyled).to.equal(true);
+    expect(result.updates).to.be.at.least(3);
+    expect(result.points).to.equal(100);
+    // The test server injects its own web-socket client into pages it serves: not the element's.
+    const requested = (result.resources as string[]).filter((path) => !path.startsWith('/__web-dev-server__'));
+    expect(requested).to.deep.equal(['/test/fixtures/csp-page.js', '/dist/data-feed.bundle.js']);
+  });
+});
