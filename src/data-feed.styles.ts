@@ -135,14 +135,15 @@ export const dataFeedStyles = css`
   .swatches {
     display: none;
   }
-  .swatches > :nth-child(8n + 1) { color: var(--_series-1); }
-  .swatches > :nth-child(8n + 2) { color: var(--_series-2); }
-  .swatches > :nth-child(8n + 3) { color: var(--_series-3); }
-  .swatches > :nth-child(8n + 4) { color: var(--_series-4); }
-  .swatches > :nth-child(8n + 5) { color: var(--_series-5); }
-  .swatches > :nth-child(8n + 6) { color: var(--_series-6); }
-  .swatches > :nth-child(8n + 7) { color: var(--_series-7); }
-  .swatches > :nth-child(8n + 8) { color: var(--_series-8); }
+  /* Resolved colours for the canvas, which cannot read var() or light-dark() itself. */
+  .swatches > :nth-child(1) { color: var(--_series-1); }
+  .swatches > :nth-child(2) { color: var(--_series-2); }
+  .swatches > :nth-child(3) { color: var(--_series-3); }
+  .swatches > :nth-child(4) { color: var(--_series-4); }
+  .swatches > :nth-child(5) { color: var(--_series-5); }
+  .swatches > :nth-child(6) { color: var(--_series-6); }
+  .swatches > :nth-child(7) { color: var(--_series-7); }
+  .swatches > :nth-child(8) { color: var(--_series-8); }
   .swatches > .grid { color: var(--_grid); }
 
   [part='status'] {

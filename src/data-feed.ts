@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyDeclarations } from 'lit';
 import { BoundedBuffer, MAX_CAPACITY } from './buffer.js';
 import { ChartController, type ChartTheme } from './chart.js';
 import { checkChunk, type FeedChunk, type FeedSource } from './chunk.js';
@@ -459,7 +459,8 @@ export class DataFeed extends LitElement {
         <div part="chart" role="img" aria-label=${`Line chart of ${this._series.join(', ')}`}>
           <div class="sizer"></div>
           <div class="swatches" aria-hidden="true">
-            ${this._series.slice(0, 8).map(() => html`<span></span>`)}${'\u200b'}<span class="grid"></span>
+            <span></span><span></span><span></span><span></span><span></span><span></span><span></span><span></span>
+            <span class="grid"></span>
           </div>
         </div>
       </div>
@@ -631,11 +632,6 @@ export class DataFeed extends LitElement {
       grid,
       font: `12px ${host.fontFamily}`,
     };
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    // More series than swatches rendered before: the chart reads colours from them.
-    if (changed.has('series' as keyof DataFeed)) this._chart.flush(true);
   }
 }
 

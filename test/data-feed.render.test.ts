@@ -245,3 +245,19 @@ describe('<data-feed>: what it is and shows', () => {
     expect(plot.series[2]._paths?.gaps ?? []).to.have.length(0);
   });
 });
+
+describe('<data-feed>: palette', () => {
+  it('repeats the eight series colours past the eighth series', async () => {
+    const names = Array.from({ length: 10 }, (_, i) => `s${i + 1}`).join(',');
+    const el = await mount(html`<data-feed series=${names} style="color-scheme: light"></data-feed>`);
+    await el.refresh();
+    const plot = (el as unknown as { _chart: { plot: { series: { _stroke?: string }[] } } })._chart.plot;
+    const strokes = plot.series.slice(1).map((s) => s._stroke);
+    expect(new Set(strokes.slice(0, 8)).size).to.equal(8);
+    expect(strokes[8]).to.equal(strokes[0]);
+    expect(strokes[9]).to.equal(strokes[1]);
+    // The legend markers are painted in the same colours.
+    const marker = part(el, 'chart').querySelectorAll<HTMLElement>('.u-legend .u-marker')[3];
+    expect(getComputedStyle(marker).borderTopColor).to.equal(strokes[2]);
+  });
+});

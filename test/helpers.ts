@@ -74,3 +74,11 @@ export function deferred<T>() {
   const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
   return { promise, resolve, reject };
 }
+
+// Every element test imports this module: fail on any Lit dev-mode warning but the notice that
+// dev mode is on.
+afterEach(() => {
+  const warnings = [...((globalThis as { litIssuedWarnings?: Set<string> }).litIssuedWarnings ?? [])];
+  const issues = warnings.filter((warning) => !warning.includes('dev-mode') && !/^dev-mode$/.test(warning));
+  if (issues.length) throw new Error(`Lit warned:\n${issues.join('\n')}`);
+});
