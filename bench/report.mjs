@@ -61,11 +61,13 @@ function sections(r) {
     const m = r.many;
     out.push([
       `${m.count} charts streaming every ${m.intervalS} s for ${m.seconds} s: main thread busy (median of ${m.reps} runs each)`,
-      ['variant', 'busy', 'of which script', 'style + layout', 'strokes per chart per s'],
+      ['variant', 'busy', 'of which script', 'the rest (frames, canvas raster, commit)', 'strokes per chart per s'],
       [
-        ['<data-feed>', pct(m.busy.element), pct(m.script.element), pct(m.layout.element), m.strokes.element.toFixed(1)],
-        ['raw uPlot + setInterval', pct(m.busy.uplot), pct(m.script.uplot), pct(m.layout.uplot), m.strokes.uplot.toFixed(1)],
-        ['element ÷ uPlot', ratio(m.ratio), '', '', ''],
+        ['<data-feed>', pct(m.busy.element), pct(m.script.element), pct(m.busy.element - m.script.element), m.strokes.element.toFixed(1)],
+        ['raw uPlot + setInterval', pct(m.busy.uplot), pct(m.script.uplot), pct(m.busy.uplot - m.script.uplot), m.strokes.uplot.toFixed(1)],
+        ['raw uPlot, drawn in the next frame', pct(m.busy['uplot-in-frame']), pct(m.script['uplot-in-frame']), pct(m.busy['uplot-in-frame'] - m.script['uplot-in-frame']), m.strokes['uplot-in-frame'].toFixed(1)],
+        ['element ÷ raw uPlot', ratio(m.ratio), '', '', ''],
+        ['element ÷ raw uPlot drawn in frame', ratio(m.ratioInFrame), '', '', ''],
       ],
     ]);
   }
@@ -137,6 +139,7 @@ export function markdownReport(r, machine, seconds) {
       ['browser', `${machine.browser}, headless, \`--disable-gpu\` (canvas rasterized in software)`],
       ['Node', machine.node],
       ['OS', machine.os],
+      ['source measured', machine.source],
     ]),
     '',
     '## Targets',

@@ -5,6 +5,7 @@
 //   node bench/run.mjs --smoke          every part at tiny sizes; checks only that numbers come out
 //   node bench/run.mjs --only=update,size   some parts; writes nothing
 //   node bench/run.mjs --profile [capacity] [variant]   CPU profile of one variant's updates
+import { execFileSync } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +27,7 @@ const FULL = {
     { capacity: 100_000, rounds: 40, warmup: 3 },
     { capacity: 1_000_000, rounds: 15, warmup: 2 },
   ],
-  many: { count: 50, intervalS: 0.5, seconds: 10, settleS: 2, reps: 2 },
+  many: { count: 50, intervalS: 0.5, seconds: 10, settleS: 2, reps: 3 },
   memory: { first: 1_000, total: 20_000, warmCycles: 10, cycles: 200 },
   startup: { pages: 8, warmPerPage: 5 },
   size: { build: true },
@@ -67,6 +68,17 @@ function check(result) {
   return null;
 }
 
+/** The commit measured, and whether src/ differs from it. */
+function sourceState() {
+  try {
+    const git = (...a) => execFileSync('git', a, { cwd: root, encoding: 'utf8' }).trim();
+    const dirty = git('status', '--porcelain', '--', 'src') !== '';
+    return `${git('rev-parse', '--short', 'HEAD')}${dirty ? ' with uncommitted changes in src/' : ''}`;
+  } catch {
+    return 'unknown (not a git checkout)';
+  }
+}
+
 async function main() {
   const started = Date.now();
   const dir = await buildPages();
@@ -91,6 +103,7 @@ async function main() {
       browser: await browser.version(),
       node: process.version,
       os: `${os.type()} ${os.release()} ${os.arch()}`,
+      source: sourceState(),
     };
     log(`${smoke ? 'Smoke run' : 'Benchmark'}: ${machine.cpu} × ${machine.cores}, ${machine.browser}, Node ${machine.node}`);
 

@@ -46,8 +46,11 @@ async function startElements(count: number, intervalS: number): Promise<void> {
   stoppers.push(() => elements.forEach((el) => el.remove()));
 }
 
-/** Hand-written: one uPlot chart and one setInterval per chart, doing what the element does. */
-async function startRaw(count: number, intervalS: number): Promise<void> {
+/**
+ * Hand-written: one uPlot chart and one setInterval per chart, doing what the element does.
+ * `inFrame`: draw in the next animation frame (as the element does) instead of at once.
+ */
+async function startRaw(count: number, intervalS: number, inFrame = false): Promise<void> {
   for (let i = 0; i < count; i++) {
     const box = document.createElement('div');
     document.body.append(box);
@@ -55,7 +58,10 @@ async function startRaw(count: number, intervalS: number): Promise<void> {
     const chart = new RawChart(box, 100, generate(now - BACKFILL_MS, now));
     const timer = setInterval(() => {
       const chunk = generate(chart.columns.lastTime, Date.now());
-      if (chunk.time.length > 0) chart.update(chunk);
+      if (chunk.time.length === 0) return;
+      if (!inFrame) return chart.update(chunk);
+      chart.columns.append(chunk);
+      requestAnimationFrame(() => chart.plot.setData(chart.columns.views()));
     }, intervalS * 1000);
     stoppers.push(() => {
       clearInterval(timer);
@@ -68,10 +74,10 @@ async function startRaw(count: number, intervalS: number): Promise<void> {
 
 const bench = {
   /** Puts `count` streaming charts of `variant` on the page and counts canvas strokes from then on. */
-  async start(variant: 'element' | 'uplot', count: number, intervalS: number): Promise<void> {
+  async start(variant: 'element' | 'uplot' | 'uplot-in-frame', count: number, intervalS: number): Promise<void> {
     strokes.install();
     if (variant === 'element') await startElements(count, intervalS);
-    else await startRaw(count, intervalS);
+    else await startRaw(count, intervalS, variant === 'uplot-in-frame');
     await sleep(0);
   },
   get strokes(): number {
