@@ -33,6 +33,8 @@ export class BoundedBuffer {
   private _values: Float64Array[];
   private _start = 0;
   private _end = 0;
+  /** Points ever dropped: the sequence number of the oldest kept point. */
+  private _firstSeq = 0;
   /** NaN entries kept, per series: lets drawing skip the search for gaps when there are none. */
   private _gaps: number[];
   private _views: Columns | null = null;
@@ -52,6 +54,14 @@ export class BoundedBuffer {
 
   get capacity(): number {
     return this._capacity;
+  }
+
+  /**
+   * Sequence number of the oldest kept point: every point appended gets the next number, so a
+   * reader can tell which points are new and which have left since it last looked.
+   */
+  get firstSeq(): number {
+    return this._firstSeq;
   }
 
   /** Time of the newest kept point, or `-Infinity` when empty. */
@@ -128,6 +138,7 @@ export class BoundedBuffer {
   /** Forgets every point; returns how many there were. */
   clear(): number {
     const size = this.size;
+    this._firstSeq += size;
     this._start = this._end = 0;
     this._gaps.fill(0);
     this._views = null;
@@ -174,6 +185,7 @@ export class BoundedBuffer {
       for (let i = start; i < start + count; i++) if (column[i] !== column[i]) this._gaps[c]--;
     }
     this._start += count;
+    this._firstSeq += count;
     this._views = null;
   }
 

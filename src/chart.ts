@@ -1,5 +1,6 @@
 import uPlot from 'uplot';
-import type { Columns } from './buffer.js';
+import type { BoundedBuffer, Columns } from './buffer.js';
+import { Envelope } from './envelope.js';
 
 /** Colours the chart paints with, resolved to values a canvas understands. */
 export interface ChartTheme {
@@ -17,15 +18,16 @@ export interface Frames {
 }
 
 export interface ChartOptions {
-  /** The columns to draw, `[time(ms), ...series]`. */
-  data: () => Columns;
-  /** Smallest and largest finite value to fit the y axis to, or null when there is none. */
-  valueRange: () => [number, number] | null;
-  /** How many `NaN` gaps series `index` holds (0 lets a draw skip looking for them). */
-  gapCount: (index: number) => number;
+  /** The points to draw (read at each draw: the element may swap its buffer). */
+  buffer: () => BoundedBuffer;
   theme: () => ChartTheme;
   frames?: Frames;
+  /** Draw the per-pixel envelope of dense data (default); false draws every point. */
+  envelope?: boolean;
 }
+
+/** Above this many points per pixel the chart draws the envelope instead of every point. */
+export const ENVELOPE_POINTS_PER_PIXEL = 4;
 
 const browserFrames: Frames = {
   request: (callback) => requestAnimationFrame(callback),
@@ -33,6 +35,7 @@ const browserFrames: Frames = {
 };
 
 const valueFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 3 });
+const timeFormat = uPlot.fmtDate('{YYYY}-{MM}-{DD} {h}:{mm}:{ss}{aa}');
 
 /**
  * Owns the uPlot instance of one element and what keeps it the right size: created on attach,
@@ -48,6 +51,11 @@ export class ChartController {
   private _frame: unknown = null;
   private _names: readonly string[] = [];
   private _theme: ChartTheme = { series: ['#000'], text: '#000', grid: '#ccc', font: '12px sans-serif' };
+  private readonly _envelope = new Envelope();
+  /** All kept points at the last draw, and whether the chart drew their envelope instead. */
+  private _full: Columns | null = null;
+  private _enveloped = false;
+  private _range: [number, number] | null = null;
 
   constructor(options: ChartOptions) {
     this._options = options;
@@ -57,6 +65,11 @@ export class ChartController {
   /** The live uPlot instance, while attached. */
   get plot(): uPlot | null {
     return this._plot;
+  }
+
+  /** Whether the last draw drew the per-pixel envelope rather than every point. */
+  get enveloped(): boolean {
+    return this._enveloped;
   }
 
   /** Whether a draw waits for the next frame. */
@@ -123,9 +136,47 @@ export class ChartController {
   private _draw(): void {
     if (!this._plot) return;
     this._theme = this._options.theme();
-    const data = this._options.data() as unknown as uPlot.AlignedData;
+    const data = this._prepare(this._plot.bbox.width / (globalThis.devicePixelRatio || 1));
     // batch() draws now rather than in a microtask: the frame's work happens in the frame.
     this._plot.batch((plot: uPlot) => plot.setData(data));
+  }
+
+  /** The columns to draw for a plot `pixels` wide: every point, or their envelope when dense. */
+  private _prepare(pixels: number): uPlot.AlignedData {
+    const buffer = this._options.buffer();
+    const full = buffer.columns();
+    let data: Columns = full;
+    this._enveloped =
+      this._options.envelope !== false && full[0].length > ENVELOPE_POINTS_PER_PIXEL * Math.max(pixels, 1);
+    if (this._enveloped) {
+      this._envelope.update(full, buffer.firstSeq, pixels);
+      data = this._envelope.columns(full, buffer.firstSeq);
+      this._range = this._envelope.valueRange();
+    } else {
+      if (this._envelope.bucketMs) this._envelope.reset();
+      this._range = buffer.valueRange();
+    }
+    this._full = full;
+    return data as unknown as uPlot.AlignedData;
+  }
+
+  /**
+   * Index, in all kept points, of the point nearest the cursor: with the envelope drawn, the
+   * cursor snaps to a drawn point, and the legend must still show the true nearest one.
+   */
+  private _nearest(u: uPlot, idx: number): number {
+    const full = this._full!;
+    if (!this._enveloped) return idx;
+    const x = u.posToVal(u.cursor.left ?? 0, 'x');
+    const time = full[0];
+    let lo = 0;
+    let hi = time.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (time[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && x - time[lo - 1] < time[lo] - x ? lo - 1 : lo;
   }
 
   private _size(): { width: number; height: number } {
@@ -159,7 +210,7 @@ export class ChartController {
         y: {
           range: (_u, dataMin, dataMax) => {
             // uPlot's own min/max would take a NaN at the edge of the data as a bound.
-            const range = this._options.valueRange() ?? (Number.isFinite(dataMin) ? [dataMin, dataMax] : [-1, 1]);
+            const range = this._range ?? (Number.isFinite(dataMin) ? [dataMin, dataMax] : [-1, 1]);
             return uPlot.rangeNum(range[0], range[1], 0.1, true);
           },
         },
@@ -168,7 +219,9 @@ export class ChartController {
       legend: { live: true },
       cursor: { drag: { x: false, y: false } },
       series: [
-        {},
+        {
+          value: (u, _v, _series, idx) => (idx == null || !this._full ? '--' : timeFormat(new Date(this._full[0][this._nearest(u, idx)]))),
+        },
         ...this._names.map(
           (label, index): uPlot.Series => ({
             label,
@@ -178,14 +231,18 @@ export class ChartController {
             },
             width: 2,
             points: { show: false },
-            value: (_u, v) => (v == null || Number.isNaN(v) ? '--' : valueFormat.format(v)),
+            value: (u, _v, seriesIndex, idx) => {
+              if (idx == null || !this._full) return '--';
+              const real = this._full[seriesIndex][this._nearest(u, idx)];
+              return real == null || Number.isNaN(real) ? '--' : valueFormat.format(real);
+            },
             gaps: (u, seriesIndex, idx0, idx1, nullGaps) =>
-              this._options.gapCount(index) === 0 ? nullGaps : nanGaps(u, seriesIndex, idx0, idx1),
+              this._options.buffer().gapCount(index) === 0 ? nullGaps : nanGaps(u, seriesIndex, idx0, idx1),
           }),
         ),
       ],
     };
-    this._plot = new uPlot(options, this._options.data() as unknown as uPlot.AlignedData, this._container!);
+    this._plot = new uPlot(options, this._prepare(options.width), this._container!);
   }
 }
 

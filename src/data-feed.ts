@@ -7,7 +7,7 @@ import { feedEvent, type DataFeedEventMap, type DataFeedEventName } from './even
 import { createRandomSource } from './generator.js';
 import { Scheduler } from './scheduler.js';
 import { uplotStyles } from './uplot.styles.js';
-import { readNumber, readSeries, readText, sameNames, toText, type Adjusted } from './values.js';
+import { readNumber, readSeries, readText, readjusted, sameNames, toText, type Adjusted } from './values.js';
 
 const DEFAULTS = {
   interval: 1,
@@ -135,9 +135,7 @@ export class DataFeed extends LitElement {
   });
 
   private readonly _chart = new ChartController({
-    data: () => this._buffer.columns(),
-    valueRange: () => this._buffer.valueRange(),
-    gapCount: (index) => this._buffer.gapCount(index),
+    buffer: () => this._buffer,
     theme: () => this._readTheme(),
   });
 
@@ -191,8 +189,13 @@ export class DataFeed extends LitElement {
     return this._minInterval;
   }
   set minInterval(value: number) {
-    this._minInterval = this._accept('minInterval', value, this._readSeconds(value, this._minInterval, DEFAULTS.minInterval));
-    this._rangeChanged('minInterval');
+    let read = this._readSeconds(value, this._minInterval, DEFAULTS.minInterval);
+    if (read.value > this._maxInterval) {
+      read = readjusted(read, read.value, `above max-interval (${this._maxInterval}); max-interval is raised to ${read.value}`);
+      this._maxInterval = read.value;
+    }
+    this._minInterval = this._accept('minInterval', value, read);
+    this._rangeChanged();
   }
 
   /**
@@ -203,8 +206,10 @@ export class DataFeed extends LitElement {
     return this._maxInterval;
   }
   set maxInterval(value: number) {
-    this._maxInterval = this._accept('maxInterval', value, this._readSeconds(value, this._maxInterval, DEFAULTS.maxInterval));
-    this._rangeChanged('maxInterval');
+    let read = this._readSeconds(value, this._maxInterval, DEFAULTS.maxInterval);
+    if (read.value < this._minInterval) read = readjusted(read, this._minInterval, `below min-interval (${this._minInterval}); using ${this._minInterval}`);
+    this._maxInterval = this._accept('maxInterval', value, read);
+    this._rangeChanged();
   }
 
   /**
@@ -577,19 +582,8 @@ export class DataFeed extends LitElement {
     this._scheduler.setInterval(interval * 1000);
   }
 
-  /** Keeps min ≤ max (raising the maximum), then re-clamps the interval. */
-  private _rangeChanged(name: 'minInterval' | 'maxInterval'): void {
-    if (this._maxInterval < this._minInterval) {
-      const asked = this._maxInterval;
-      this._maxInterval = this._minInterval;
-      this._warn(
-        name,
-        name === 'minInterval' ? this._minInterval : asked,
-        name === 'minInterval'
-          ? `is above max-interval (${asked}); max-interval is raised to ${this._minInterval}`
-          : `is below min-interval; using ${this._minInterval}`,
-      );
-    }
+  /** The interval's range changed (its setters keep min ≤ max): re-clamps the interval. */
+  private _rangeChanged(): void {
     if (!this._ready) return;
     const before = this._interval;
     this._interval = this.interval; // re-clamp

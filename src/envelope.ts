@@ -1,0 +1,201 @@
+import type { Columns } from './buffer.js';
+
+/**
+ * A per-pixel summary of many points, kept up to date as points arrive and leave.
+ *
+ * Time is cut into buckets of a fixed width (about half a pixel of the chart). For each bucket
+ * it keeps the first and last point, and per series the point with the smallest and largest
+ * value and the first `NaN`. Drawing just those real points as a line colours the same pixels as
+ * drawing every point (M4), so a draw costs the chart's width, not the number of points, and an
+ * update costs what arrived plus the bucket that lost its oldest points.
+ *
+ * Points are named by sequence number (see BoundedBuffer.firstSeq): index i of the columns is
+ * point `firstSeq + i`.
+ */
+export class Envelope {
+  private _bucketMs = 0;
+  private _series = 0;
+  /** Sequence number of the newest point folded in. */
+  private _seen = -1;
+  private _head = 0;
+  // One entry per bucket (from _head on); per series, entry b * series + s.
+  private _keys: number[] = [];
+  private _first: number[] = [];
+  private _last: number[] = [];
+  private _minSeq: number[] = [];
+  private _minVal: number[] = [];
+  private _maxSeq: number[] = [];
+  private _maxVal: number[] = [];
+  private _nanSeq: number[] = [];
+  private _out: Float64Array[] = [];
+  private _scratch: number[] = [];
+
+  /** Buckets held (for tests and the benchmark). */
+  get buckets(): number {
+    return this._keys.length - this._head;
+  }
+
+  /** Width of a bucket in ms, 0 before the first update. */
+  get bucketMs(): number {
+    return this._bucketMs;
+  }
+
+  /** Forgets everything. */
+  reset(): void {
+    this._bucketMs = 0;
+    this._seen = -1;
+    this._head = 0;
+    for (const list of this._lists()) list.length = 0;
+  }
+
+  /**
+   * Brings the summary up to date with `columns` (whose first point is `firstSeq`) for a chart
+   * `pixels` wide. Rebuilds only when a bucket no longer fits half a pixel to a quarter pixel.
+   */
+  update(columns: Columns, firstSeq: number, pixels: number): void {
+    const time = columns[0];
+    const n = time.length;
+    const series = columns.length - 1;
+    if (n === 0) {
+      this.reset();
+      return;
+    }
+    const msPerPixel = Math.max(time[n - 1] - time[0], 1) / Math.max(pixels, 1);
+    const lastSeq = firstSeq + n - 1;
+    const stale =
+      this._bucketMs === 0 ||
+      series !== this._series ||
+      msPerPixel < this._bucketMs * 1.5 ||
+      msPerPixel > this._bucketMs * 6 ||
+      lastSeq < this._seen ||
+      this._seen < firstSeq - 1;
+    if (stale) {
+      this.reset();
+      this._series = series;
+      this._bucketMs = msPerPixel / 3;
+      for (let i = 0; i < n; i++) this._fold(columns, firstSeq, i);
+    } else {
+      this._forgetBefore(columns, firstSeq);
+      for (let seq = this._seen + 1; seq <= lastSeq; seq++) this._fold(columns, firstSeq, seq - firstSeq);
+    }
+    this._seen = lastSeq;
+  }
+
+  /**
+   * The summary as columns to draw (`[time, ...series]`), real points in time order: views of
+   * storage reused from call to call.
+   */
+  columns(source: Columns, firstSeq: number): Columns {
+    const series = this._series;
+    const width = 2 + 3 * series;
+    const room = this.buckets * width;
+    if (this._out.length !== series + 1 || this._out[0].length < room) {
+      this._out = Array.from({ length: series + 1 }, () => new Float64Array(Math.ceil(Math.max(room, 64) * 1.5)));
+    }
+    const out = this._out;
+    const picked = this._scratch;
+    let n = 0;
+    for (let b = this._head; b < this._keys.length; b++) {
+      picked.length = 0;
+      picked.push(this._first[b], this._last[b]);
+      for (let s = 0; s < series; s++) {
+        const at = b * series + s;
+        if (this._minSeq[at] >= 0) picked.push(this._minSeq[at], this._maxSeq[at]);
+        if (this._nanSeq[at] >= 0) picked.push(this._nanSeq[at]);
+      }
+      picked.sort(ascending);
+      let previous = -1;
+      for (const seq of picked) {
+        if (seq === previous) continue;
+        previous = seq;
+        const i = seq - firstSeq;
+        for (let c = 0; c <= series; c++) out[c][n] = source[c][i];
+        n++;
+      }
+    }
+    return out.map((column) => column.subarray(0, n)) as unknown as Columns;
+  }
+
+  /** Smallest and largest finite value held, or null. */
+  valueRange(): [number, number] | null {
+    let min = Infinity;
+    let max = -Infinity;
+    const from = this._head * this._series;
+    for (let at = from; at < this._minVal.length; at++) {
+      if (this._minSeq[at] < 0) continue;
+      if (this._minVal[at] < min) min = this._minVal[at];
+      if (this._maxVal[at] > max) max = this._maxVal[at];
+    }
+    return min <= max ? [min, max] : null;
+  }
+
+  private _fold(columns: Columns, firstSeq: number, i: number): void {
+    const seq = firstSeq + i;
+    const key = Math.floor(columns[0][i] / this._bucketMs);
+    const series = this._series;
+    let b = this._keys.length - 1;
+    if (b < this._head || this._keys[b] !== key) {
+      this._keys.push(key);
+      this._first.push(seq);
+      this._last.push(seq);
+      for (let s = 0; s < series; s++) {
+        this._minSeq.push(-1);
+        this._minVal.push(0);
+        this._maxSeq.push(-1);
+        this._maxVal.push(0);
+        this._nanSeq.push(-1);
+      }
+      b++;
+    }
+    this._last[b] = seq;
+    for (let s = 0; s < series; s++) this._take(b * series + s, seq, columns[s + 1][i]);
+  }
+
+  private _take(at: number, seq: number, value: number): void {
+    if (value !== value) {
+      if (this._nanSeq[at] < 0) this._nanSeq[at] = seq;
+    } else if (this._minSeq[at] < 0) {
+      this._minSeq[at] = this._maxSeq[at] = seq;
+      this._minVal[at] = this._maxVal[at] = value;
+    } else if (value < this._minVal[at]) {
+      this._minSeq[at] = seq;
+      this._minVal[at] = value;
+    } else if (value > this._maxVal[at]) {
+      this._maxSeq[at] = seq;
+      this._maxVal[at] = value;
+    }
+  }
+
+  /** Drops buckets whose points all left, and re-summarises the one that lost some. */
+  private _forgetBefore(columns: Columns, firstSeq: number): void {
+    while (this._head < this._keys.length && this._last[this._head] < firstSeq) this._head++;
+    if (this._head * 2 > this._keys.length && this._head > 256) this._compact();
+    const b = this._head;
+    if (b >= this._keys.length || this._first[b] >= firstSeq) return;
+    const series = this._series;
+    this._first[b] = firstSeq;
+    for (let s = 0; s < series; s++) {
+      const at = b * series + s;
+      this._minSeq[at] = this._maxSeq[at] = this._nanSeq[at] = -1;
+    }
+    for (let seq = firstSeq; seq <= this._last[b]; seq++) {
+      const i = seq - firstSeq;
+      for (let s = 0; s < series; s++) this._take(b * series + s, seq, columns[s + 1][i]);
+    }
+  }
+
+  /** Moves the live buckets to the front so the lists do not grow while points stream. */
+  private _compact(): void {
+    const head = this._head;
+    const series = this._series;
+    for (const list of [this._keys, this._first, this._last]) list.splice(0, head);
+    for (const list of [this._minSeq, this._minVal, this._maxSeq, this._maxVal, this._nanSeq]) list.splice(0, head * series);
+    this._head = 0;
+  }
+
+  private _lists(): number[][] {
+    return [this._keys, this._first, this._last, this._minSeq, this._minVal, this._maxSeq, this._maxVal, this._nanSeq];
+  }
+}
+
+const ascending = (a: number, b: number) => a - b;
