@@ -27,6 +27,14 @@ export function readNumber(
   return { value };
 }
 
+/**
+ * `read` changed once more, to `value`, for `problem`: one adjustment naming every reason, so that
+ * one value set still logs one warning.
+ */
+export function readjusted<T>(read: Adjusted<T>, value: T, problem: string): Adjusted<T> {
+  return { value, problem: read.problem ? `${read.problem}; then ${problem}` : problem };
+}
+
 /** Series names from a comma-separated attribute or an array property. */
 export function readSeries(input: unknown, fallback: readonly string[], reset: readonly string[]): Adjusted<readonly string[]> {
   if (input === null || input === undefined) return { value: reset };
