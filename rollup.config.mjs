@@ -19,7 +19,15 @@ export default [
     plugins: [
       nodeResolve({ exportConditions: ['production'] }),
       typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: false, declarationMap: false, sourceMap: true, importHelpers: false }),
-      terser({ ecma: 2021, module: true, format: { comments: false } }),
+      terser({
+        ecma: 2021,
+        module: true,
+        compress: { passes: 2 },
+        // Private members (`_name`) of our classes and uPlot's are only ever read inside the bundle.
+        // Lit's cross-copy protocol names start with `_$` and are left alone.
+        mangle: { properties: { regex: /^_[A-Za-z]/ } },
+        format: { comments: false },
+      }),
       {
         // The bundle exports what the library does: give it the same types.
         name: 'bundle-types',
