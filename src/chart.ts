@@ -29,9 +29,30 @@ export interface ChartOptions {
 /** Above this many points per pixel the chart draws the envelope instead of every point. */
 export const ENVELOPE_POINTS_PER_PIXEL = 4;
 
-const browserFrames: Frames = {
-  request: (callback) => requestAnimationFrame(callback),
-  cancel: (handle) => cancelAnimationFrame(handle as number),
+/**
+ * One animation frame for every chart on the page: fifty streaming elements draw in a single
+ * frame callback rather than fifty. The handle of a request is its callback.
+ */
+const waiting = new Set<() => void>();
+let sharedFrame = 0;
+const sharedFrames: Frames = {
+  request(callback) {
+    waiting.add(callback);
+    sharedFrame ||= requestAnimationFrame(() => {
+      sharedFrame = 0;
+      const callbacks = [...waiting];
+      waiting.clear();
+      for (const run of callbacks) run();
+    });
+    return callback;
+  },
+  cancel(handle) {
+    waiting.delete(handle as () => void);
+    if (waiting.size === 0 && sharedFrame) {
+      cancelAnimationFrame(sharedFrame);
+      sharedFrame = 0;
+    }
+  },
 };
 
 const valueFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 3 });
@@ -59,7 +80,7 @@ export class ChartController {
 
   constructor(options: ChartOptions) {
     this._options = options;
-    this._frames = options.frames ?? browserFrames;
+    this._frames = options.frames ?? sharedFrames;
   }
 
   /** The live uPlot instance, while attached. */

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import sinon from 'sinon';
 import { BoundedBuffer } from '../src/buffer.js';
 import { ChartController, type Frames } from '../src/chart.js';
 
@@ -270,6 +271,35 @@ describe('ChartController: the envelope of dense data', () => {
     } finally {
       chart.detach();
       container.remove();
+    }
+  });
+});
+
+describe('ChartController: many charts', () => {
+  it('draw in one shared animation frame', async () => {
+    const requested = sinon.spy(window, 'requestAnimationFrame');
+    const charts: { chart: ChartController; container: HTMLElement }[] = [];
+    try {
+      for (let i = 0; i < 5; i++) {
+        const buffer = new BoundedBuffer(1, 10);
+        buffer.append([1, 2], [[1, 2]]);
+        const container = document.createElement('div');
+        const sizer = document.createElement('div');
+        container.append(sizer);
+        document.body.append(container);
+        const chart = new ChartController({ buffer: () => buffer, theme });
+        chart.attach(container, sizer, ['A']);
+        charts.push({ chart, container });
+      }
+      requested.resetHistory();
+      charts.forEach(({ chart }) => chart.invalidate());
+      charts[4].chart.detach(); // a cancelled draw does not cancel the others
+      expect(requested.callCount).to.equal(1);
+      await new Promise((r) => requestAnimationFrame(r));
+      expect(charts.slice(0, 4).every(({ chart }) => !chart.scheduled)).to.equal(true);
+    } finally {
+      requested.restore();
+      charts.forEach(({ chart, container }) => (chart.detach(), container.remove()));
     }
   });
 });
