@@ -1,13 +1,17 @@
-// Headless Chromium for the benchmark: the project's binary and flags, plus a forceable GC.
+// Headless Chromium for the benchmark: the project's binary and flags, and a forced GC.
+import { existsSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
-import { assertChromium, chromiumArgs } from '../scripts/chromium.mjs';
+import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 
+/** Launches the project's Chromium ($CHROME_PATH or /usr/bin/chromium); throws if there is none. */
 export async function launch() {
-  const executablePath = assertChromium();
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`No Chromium at ${chromiumPath}: install Debian's (apt-get install chromium) or set CHROME_PATH`);
+  }
   return puppeteer.launch({
-    executablePath,
+    executablePath: chromiumPath,
     headless: true,
-    args: [...chromiumArgs, '--js-flags=--expose-gc', '--disable-renderer-backgrounding', '--disable-background-timer-throttling'],
+    args: [...chromiumArgs, '--disable-renderer-backgrounding', '--disable-background-timer-throttling'],
     defaultViewport: { width: 1280, height: 900, deviceScaleFactor: 1 },
     protocolTimeout: 600_000,
   });

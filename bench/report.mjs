@@ -2,6 +2,8 @@
 
 const ms = (x) => (Number.isFinite(x) ? (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)) : '–');
 const ratio = (x) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '–');
+/** Ratios checked against a target get a third decimal, so that 1.104× does not read as 1.10×. */
+const ratio3 = (x) => (Number.isFinite(x) ? `${x.toFixed(3)}×` : '–');
 const pct = (x) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)} %` : '–');
 const kb = (bytes) => (Number.isFinite(bytes) ? `${(bytes / 1024).toFixed(1)} KB` : '–');
 const signedKb = (bytes) => (Number.isFinite(bytes) ? `${bytes < 0 ? '−' : '+'}${kb(Math.abs(bytes))}` : '–');
@@ -14,15 +16,15 @@ export function targets(r) {
   const row = (capacity) => r.update?.find((u) => u.capacity === capacity);
   for (const capacity of [100, 10_000]) {
     const u = row(capacity);
-    if (u) out.push([`capacity ${count(capacity)}: ≤ 1.10× raw uPlot`, ratio(u.ratio.elementVsUplot), u.ratio.elementVsUplot <= 1.1]);
+    if (u) out.push([`capacity ${count(capacity)}: ≤ 1.10× raw uPlot`, ratio3(u.ratio.elementVsUplot), u.ratio.elementVsUplot <= 1.1]);
   }
   for (const capacity of [100_000, 1_000_000]) {
     const u = row(capacity);
-    if (u) out.push([`capacity ${count(capacity)}: ≤ 0.5× raw uPlot`, ratio(u.ratio.elementVsUplot), u.ratio.elementVsUplot <= 0.5]);
+    if (u) out.push([`capacity ${count(capacity)}: ≤ 0.5× raw uPlot`, ratio3(u.ratio.elementVsUplot), u.ratio.elementVsUplot <= 0.5]);
   }
   const million = row(1_000_000);
-  if (million) out.push(['capacity 1,000,000: Chart.js ≥ 5× the element', ratio(million.ratio.chartjsVsElement), million.ratio.chartjsVsElement >= 5]);
-  if (r.many) out.push([`${r.many.count} instances: busy ≤ ${r.many.count} raw uPlot charts`, ratio(r.many.ratio), r.many.ratio <= 1]);
+  if (million) out.push(['capacity 1,000,000: Chart.js ≥ 5× the element', ratio3(million.ratio.chartjsVsElement), million.ratio.chartjsVsElement >= 5]);
+  if (r.many) out.push([`${r.many.count} instances: busy ≤ ${r.many.count} raw uPlot charts`, ratio3(r.many.ratio), r.many.ratio <= 1]);
   if (r.memory) {
     const m = r.memory;
     out.push([`heap growth ${count(m.first)} → ${count(m.total)} updates < 1 MB`, signedKb(m.updates.element.growth), m.updates.element.growth < 1 << 20]);
@@ -61,14 +63,22 @@ function sections(r) {
     const m = r.many;
     out.push([
       `${m.count} charts streaming every ${m.intervalS} s for ${m.seconds} s: main thread busy (median of ${m.reps} runs each)`,
-      ['variant', 'busy', 'of which script', 'the rest (frames, canvas raster, commit)', 'strokes per chart per s'],
+      ['variant', 'busy', 'of which script', 'the rest (frames, canvas raster, commit)', 'strokes per chart per s', 'busy in each run'],
       [
-        ['<data-feed>', pct(m.busy.element), pct(m.script.element), pct(m.busy.element - m.script.element), m.strokes.element.toFixed(1)],
-        ['raw uPlot + setInterval', pct(m.busy.uplot), pct(m.script.uplot), pct(m.busy.uplot - m.script.uplot), m.strokes.uplot.toFixed(1)],
-        ['raw uPlot, drawn in the next frame', pct(m.busy['uplot-in-frame']), pct(m.script['uplot-in-frame']), pct(m.busy['uplot-in-frame'] - m.script['uplot-in-frame']), m.strokes['uplot-in-frame'].toFixed(1)],
-        ['element ÷ raw uPlot', ratio(m.ratio), '', '', ''],
-        ['element ÷ raw uPlot drawn in frame', ratio(m.ratioInFrame), '', '', ''],
-      ],
+        ['<data-feed>', 'element'],
+        ['raw uPlot + setInterval', 'uplot'],
+        ['raw uPlot, drawn in the next frame', 'uplot-in-frame'],
+      ].map(([label, v]) => [
+        label,
+        pct(m.busy[v]),
+        pct(m.script[v]),
+        pct(m.busy[v] - m.script[v]),
+        m.strokes[v].toFixed(1),
+        m.runs[v].map((run) => pct(run.busy)).join(', '),
+      ]).concat([
+        ['element ÷ raw uPlot', ratio(m.ratio), '', '', '', ''],
+        ['element ÷ raw uPlot drawn in frame', ratio(m.ratioInFrame), '', '', '', ''],
+      ]),
     ]);
   }
   if (r.memory) {
@@ -139,6 +149,7 @@ export function markdownReport(r, machine, seconds) {
       ['browser', `${machine.browser}, headless, \`--disable-gpu\` (canvas rasterized in software)`],
       ['Node', machine.node],
       ['OS', machine.os],
+      ['load average (1 min)', `${machine.loadStart.toFixed(1)} at the start, ${machine.loadEnd.toFixed(1)} at the end (other work on the machine makes the figures noisier)`],
       ['source measured', machine.source],
     ]),
     '',

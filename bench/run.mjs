@@ -83,12 +83,23 @@ async function main() {
   const started = Date.now();
   const dir = await buildPages();
   const server = await serve(dir);
-  const browser = await launch();
+  let browser = null;
+  let noBrowser = null;
+  try {
+    browser = await launch();
+  } catch (error) {
+    noBrowser = error;
+  }
+  /** The browser, or the reason there is none (that part then fails). */
+  const needBrowser = () => {
+    if (!browser) throw noBrowser;
+    return browser;
+  };
   try {
     if (profile >= 0) {
       const capacity = Number(args[profile + 1]) || 1_000_000;
       const variant = args[profile + 2] ?? 'element';
-      const { times, top } = await profileUpdates(browser, server.url, { capacity, variant, rounds: capacity >= 1e6 ? 10 : 40 });
+      const { times, top } = await profileUpdates(needBrowser(), server.url, { capacity, variant, rounds: capacity >= 1e6 ? 10 : 40 });
       console.log(`${variant} at capacity ${capacity.toLocaleString('en')}: ${times.length} updates, median ${times.sort((a, b) => a - b)[times.length >> 1].toFixed(2)} ms`);
       console.log('self ms   share  function');
       for (const { name, ms, share } of top) console.log(`${ms.toFixed(1).padStart(7)}  ${(share * 100).toFixed(1).padStart(5)} %  ${name}`);
@@ -100,18 +111,19 @@ async function main() {
       cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
       cores: os.cpus().length,
       memoryGb: Math.round(os.totalmem() / 2 ** 30),
-      browser: await browser.version(),
+      browser: browser ? await browser.version() : 'none',
       node: process.version,
       os: `${os.type()} ${os.release()} ${os.arch()}`,
       source: sourceState(),
+      loadStart: os.loadavg()[0],
     };
     log(`${smoke ? 'Smoke run' : 'Benchmark'}: ${machine.cpu} × ${machine.cores}, ${machine.browser}, Node ${machine.node}`);
 
     const parts = {
-      update: () => runUpdate(browser, server.url, config.update, log),
-      many: () => runMany(browser, server.url, config.many, log),
-      memory: () => runMemory(browser, server.url, config.memory, log),
-      startup: () => runStartup(browser, server.url, config.startup, log),
+      update: () => runUpdate(needBrowser(), server.url, config.update, log),
+      many: () => runMany(needBrowser(), server.url, config.many, log),
+      memory: () => runMemory(needBrowser(), server.url, config.memory, log),
+      startup: () => runStartup(needBrowser(), server.url, config.startup, log),
       size: () => runSize(config.size, log),
     };
     const results = {};
@@ -125,17 +137,21 @@ async function main() {
         const problem = check(results[name]);
         if (problem) failures.push(`${name}: ${problem}`);
       } catch (error) {
-        failures.push(`${name}: ${error?.stack ?? error}`);
+        failures.push(`${name}: ${error?.message ?? error}`);
+        if (error?.stack) log(error.stack);
         delete results[name];
       }
       log(`${name}: ${((Date.now() - t) / 1000).toFixed(1)} s`);
     }
 
     const seconds = (Date.now() - started) / 1000;
+    machine.loadEnd = os.loadavg()[0];
+    log(`load average (1 min): ${machine.loadStart.toFixed(1)} at the start, ${machine.loadEnd.toFixed(1)} at the end, on ${machine.cores} cores`);
     console.log(consoleReport(results));
     console.log(`\nTook ${seconds.toFixed(0)} s.`);
     for (const failure of failures) console.log(`FAILED ${failure}`);
-    if (!smoke && !only) {
+    // A full run writes the figures, but only when every part produced them.
+    if (!smoke && !only && failures.length === 0) {
       const file = join(root, 'docs/benchmarks.md');
       await mkdir(join(root, 'docs'), { recursive: true });
       await writeFile(file, markdownReport(results, machine, seconds));
@@ -145,7 +161,7 @@ async function main() {
     console.log(`${ran - failures.length} passed, ${failures.length} failed`);
     return failures.length ? 1 : 0;
   } finally {
-    await browser.close();
+    await browser?.close();
     await server.close();
     await rm(dir, { recursive: true, force: true });
   }
