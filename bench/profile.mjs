@@ -2,7 +2,10 @@
 // Used by `node bench/run.mjs --profile [capacity] [variant]`.
 import { openPage } from './browser.mjs';
 
-/** Self time per function (ms) over `rounds` updates of `variant` at `capacity`, largest first. */
+/**
+ * Self and total (inclusive) time per function (ms) over `rounds` updates of `variant` at
+ * `capacity`, largest total first, with the update times measured meanwhile.
+ */
 export async function profileUpdates(browser, url, { capacity, variant, rounds }) {
   const page = await openPage(browser, url, 'update');
   const client = await page.createCDPSession();
@@ -10,33 +13,50 @@ export async function profileUpdates(browser, url, { capacity, variant, rounds }
     await page.evaluate((c, v) => bench.setup(c, [v]), capacity, variant);
     for (let r = 0; r < 3; r++) await page.evaluate((v) => bench.round([v]), variant);
     await client.send('Profiler.enable');
-    await client.send('Profiler.setSamplingInterval', { interval: 100 });
+    await client.send('Profiler.setSamplingInterval', { interval: 50 });
     await client.send('Profiler.start');
-    const times = [];
-    for (let r = 0; r < rounds; r++) times.push((await page.evaluate((v) => bench.round([v]), variant))[variant].total);
+    const times = await page.evaluate(async (v, n) => {
+      const out = [];
+      for (let r = 0; r < n; r++) out.push((await bench.round([v]))[v].total);
+      return out;
+    }, variant, rounds);
     const { profile } = await client.send('Profiler.stop');
     await page.evaluate(() => bench.teardown());
-    return { times, top: selfTimes(profile) };
+    return { times, top: byFunction(profile) };
   } finally {
     await client.detach();
     await page.close();
   }
 }
 
-function selfTimes(profile) {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const self = new Map();
-  const deltas = profile.timeDeltas;
-  for (let i = 0; i < profile.samples.length; i++) {
-    const node = byId.get(profile.samples[i]);
-    const { functionName, url, lineNumber } = node.callFrame;
+function byFunction(profile) {
+  const nodes = new Map(profile.nodes.map((node) => [node.id, { ...node, self: 0 }]));
+  for (let i = 0; i < profile.samples.length; i++) nodes.get(profile.samples[i]).self += (profile.timeDeltas[i + 1] ?? 0) / 1000;
+  const parent = new Map();
+  for (const node of nodes.values()) for (const child of node.children ?? []) parent.set(child, node.id);
+  const keyOf = ({ callFrame: { functionName, url, lineNumber } }) => {
     const file = url ? url.split('/').pop() : '';
-    const key = `${functionName || '(anonymous)'} ${file ? `${file}:${lineNumber + 1}` : ''}`.trim();
-    self.set(key, (self.get(key) ?? 0) + (deltas[i + 1] ?? 0) / 1000);
+    return `${functionName || '(anonymous)'}${file ? ` ${file}:${lineNumber + 1}` : ''}`;
+  };
+  const stats = new Map();
+  const stat = (key) => stats.get(key) ?? stats.set(key, { name: key, self: 0, total: 0 }).get(key);
+  let all = 0;
+  for (const node of nodes.values()) {
+    if (node.self === 0) continue;
+    all += node.self;
+    stat(keyOf(node)).self += node.self;
+    // Inclusive: credit each distinct function on the stack once.
+    const seen = new Set();
+    for (let id = node.id; id !== undefined; id = parent.get(id)) {
+      const key = keyOf(nodes.get(id));
+      if (seen.has(key)) continue;
+      seen.add(key);
+      stat(key).total += node.self;
+    }
   }
-  const total = [...self.values()].reduce((a, b) => a + b, 0);
-  return [...self.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 20)
-    .map(([name, ms]) => ({ name, ms, share: ms / total }));
+  return [...stats.values()]
+    .filter((s) => !['(root)', '(program)', '(idle)'].includes(s.name))
+    .sort((a, b) => b.total - a.total)
+    .slice(0, 30)
+    .map((s) => ({ ...s, share: s.total / all }));
 }

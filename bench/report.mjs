@@ -101,7 +101,7 @@ function sections(r) {
     const s = r.startup;
     const names = { element: '<data-feed> (heading, controls)', 'element-no-controls': '<data-feed no-controls>', uplot: 'raw uPlot' };
     out.push([
-      `Start-up: append to first frame rasterized, 100 points (median ms; cold: ${s.n.cold} fresh pages each, warm: ${s.n.warm} each)`,
+      `Start-up: from creating the chart to its first frame rasterized, 100 points (median ms; cold: ${s.n.cold} fresh pages each, warm: ${s.n.warm} each)`,
       ['variant', 'cold', 'warm', 'cold ÷ uPlot', 'warm ÷ uPlot'],
       Object.keys(names).map((v) => [names[v], ms(s.cold[v]), ms(s.warm[v]), ratio(s.cold[v] / s.cold.uplot), ratio(s.warm[v] / s.warm.uplot)]),
     ]);
@@ -181,17 +181,20 @@ variant's update time goes (CDP CPU profile). \`--only=update,size\` runs some p
   set, \`update('none')\`, \`push\`/\`shift\` on its data. The span of one update ends after uPlot's
   draw microtask and after reading one pixel back, which makes Chromium rasterize what the canvas
   recorded (it would otherwise do that at the next paint): the figures include the pixel work. "script
-  only" stops before that read. A check before timing counts \`stroke()\` calls: inside the span, none
+  only" stops before that read. Samples per median: the \`samples\` column. A check before timing counts \`stroke()\` calls: inside the span, none
   in the 50 ms after, no frame callback left waiting. Variants run A B C, B C A, C A B, …
 - **Many instances.** One fresh page per run; variants alternate. The element runs with its built-in
   generator (\`streaming interval="0.5" min-interval="0.5" sample-period="0.5" no-controls\`); the
-  baseline is one uPlot chart and one \`setInterval\` per chart generating the same standard-normal points.
-  Busy share is the growth of the DevTools \`TaskDuration\` metric over wall time after a settling second.
+  baseline is one uPlot chart and one \`setInterval\` per chart generating the same standard-normal points,
+  drawn at once; a second baseline draws in the next animation frame, as the element does. Busy share
+  is the growth of the DevTools \`TaskDuration\` metric over wall time, after two settling seconds;
+  "script" is \`ScriptDuration\` likewise. Strokes per chart per second show that every variant drew.
 - **Memory.** \`HeapProfiler.collectGarbage\` (three times), then \`Runtime.getHeapUsage\`. Updates as in the
   update benchmark, at capacity 100. Cycles: create, attach, \`await refresh()\` (drawn), remove; measured
   after a few warm-up cycles.
-- **Start-up.** From appending the chart to its first frame rasterized (for the element:
-  \`await el.updateComplete; await el.refresh()\` with a source that hands over the 100 points once).
+- **Start-up.** From creating the chart (\`createElement\`, or the data and \`new uPlot\`) and putting it on
+  the page to its first frame rasterized (for the element: \`await el.updateComplete; await el.refresh()\`
+  with a source that hands over the 100 points once).
   Cold: the first chart of a freshly loaded page; warm: further charts in the same page.
 - **Size.** gzip level 9 of the minified bundle, against \`bench/floor.js\` (every export of Lit and uPlot)
   bundled and minified the same way.

@@ -99,10 +99,14 @@ async function main() {
     if (profile >= 0) {
       const capacity = Number(args[profile + 1]) || 1_000_000;
       const variant = args[profile + 2] ?? 'element';
-      const { times, top } = await profileUpdates(needBrowser(), server.url, { capacity, variant, rounds: capacity >= 1e6 ? 10 : 40 });
-      console.log(`${variant} at capacity ${capacity.toLocaleString('en')}: ${times.length} updates, median ${times.sort((a, b) => a - b)[times.length >> 1].toFixed(2)} ms`);
-      console.log('self ms   share  function');
-      for (const { name, ms, share } of top) console.log(`${ms.toFixed(1).padStart(7)}  ${(share * 100).toFixed(1).padStart(5)} %  ${name}`);
+      const rounds = capacity >= 1e6 ? 10 : capacity >= 1e5 ? 40 : 400;
+      const { times, top } = await profileUpdates(needBrowser(), server.url, { capacity, variant, rounds });
+      const median = [...times].sort((a, b) => a - b)[times.length >> 1];
+      console.log(`${variant} at capacity ${capacity.toLocaleString('en')}: ${times.length} updates, median ${median.toFixed(2)} ms`);
+      console.log('total ms  share  self ms  function');
+      for (const { name, total, self, share } of top) {
+        console.log(`${total.toFixed(1).padStart(8)}  ${(share * 100).toFixed(1).padStart(4)} %  ${self.toFixed(1).padStart(7)}  ${name}`);
+      }
       return 0;
     }
 

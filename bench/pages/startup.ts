@@ -1,4 +1,4 @@
-// Part 4: from putting a chart on the page to its first drawn (rasterized) frame, with 100 points.
+// Part 4: from creating a chart to its first drawn (rasterized) frame, with 100 points.
 import type { DataFeed } from '../../src/index.js';
 import { HEIGHT, PERIOD_MS, WIDTH, normals, rasterize, sleep, strokes } from './common.js';
 import { elementCanvas, widthFor } from './element.js';
@@ -35,7 +35,8 @@ const bench = {
   },
 
   /**
-   * Milliseconds from appending a chart of `variant` to its first frame rasterized. Removes the
+   * Milliseconds from creating a chart of `variant` (and putting it on the page) to its first
+   * frame rasterized. Removes the
    * chart afterwards unless `keep`, in which case it is removed by the next call.
    */
   async once(variant: Name, width: number, keep = false): Promise<number> {
@@ -52,13 +53,13 @@ const bench = {
       canvas = chart.canvas;
       remove = () => chart.destroy();
     } else {
+      t0 = performance.now();
       const el = document.createElement('data-feed');
       configure[variant](el);
       // The 100 points at the first call (the load on connect), nothing new after.
       let given = false;
       el.source = (_since, now) => (given ? { time: [], values: [[], []] } : ((given = true), points(now)));
       el.style.width = `${width}px`;
-      t0 = performance.now();
       box.append(el);
       await el.updateComplete;
       await el.refresh(); // resolves once the points are kept and drawn

@@ -1,4 +1,4 @@
-// Part 4: start-up, from appending a chart to its first frame rasterized, with 100 points.
+// Part 4: start-up, from creating a chart to its first frame rasterized, with 100 points.
 // "cold": the first chart of a freshly loaded page (one page per sample, variants alternating);
 // "warm": further charts in the same page, variants interleaved.
 import { openPage } from '../browser.mjs';
