@@ -57,6 +57,7 @@ const sharedFrames: Frames = {
 
 const valueFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 3 });
 const timeFormat = uPlot.fmtDate('{YYYY}-{MM}-{DD} {h}:{mm}:{ss}{aa}');
+const linear = uPlot.paths.linear!();
 
 /**
  * Owns the uPlot instance of one element and what keeps it the right size: created on attach,
@@ -76,6 +77,8 @@ export class ChartController {
   /** All kept points at the last draw, and whether the chart drew their envelope instead. */
   private _full: Columns | null = null;
   private _enveloped = false;
+  /** More points than pixels can show apart: lines are drawn 1 px wide, the way dense data reads. */
+  private _dense = false;
   private _range: [number, number] | null = null;
 
   constructor(options: ChartOptions) {
@@ -167,8 +170,8 @@ export class ChartController {
     const buffer = this._options.buffer();
     const full = buffer.columns();
     let data: Columns = full;
-    this._enveloped =
-      this._options.envelope !== false && full[0].length > ENVELOPE_POINTS_PER_PIXEL * Math.max(pixels, 1);
+    this._dense = full[0].length > ENVELOPE_POINTS_PER_PIXEL * Math.max(pixels, 1);
+    this._enveloped = this._dense && this._options.envelope !== false;
     if (this._enveloped) {
       this._envelope.update(full, buffer.firstSeq, pixels);
       data = this._envelope.columns(full, buffer.firstSeq);
@@ -225,7 +228,6 @@ export class ChartController {
     const options: uPlot.Options = {
       ...this._size(),
       ms: 1,
-      pxAlign: false,
       scales: {
         x: { time: true },
         y: {
@@ -251,6 +253,13 @@ export class ChartController {
               return palette[index % palette.length];
             },
             width: 2,
+            // Dense data is a zigzag within each pixel column: a 2 px stroke of it costs several
+            // times a 1 px one to paint and shows nothing more.
+            paths: (u, seriesIndex, idx0, idx1) => {
+              const paths = linear(u, seriesIndex, idx0, idx1);
+              if (paths && this._dense) (paths as { _width?: number })._width = 1;
+              return paths;
+            },
             points: { show: false },
             value: (u, _v, seriesIndex, idx) => {
               if (idx == null || !this._full) return '--';

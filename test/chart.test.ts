@@ -250,6 +250,22 @@ describe('ChartController: the envelope of dense data', () => {
     }
   });
 
+  it('draws dense data with 1 px lines, sparse data with 2 px', () => {
+    const dense = mountChart(denseBuffer(20_000), true);
+    const sparse = mountChart(denseBuffer(200), true);
+    try {
+      const width = (chart: ChartController) => (chart.plot!.series[1] as unknown as { _paths: { _width?: number } })._paths._width;
+      expect(width(dense.chart)).to.equal(1);
+      expect(width(sparse.chart)).to.equal(undefined);
+      expect(sparse.chart.plot!.series[1].width).to.equal(2);
+    } finally {
+      dense.chart.detach();
+      sparse.chart.detach();
+      dense.container.remove();
+      sparse.container.remove();
+    }
+  });
+
   it('shows in the legend the true value of the real point nearest the cursor', async () => {
     const buffer = denseBuffer(50_000);
     const { chart, container } = mountChart(buffer, true);
