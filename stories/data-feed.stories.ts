@@ -36,8 +36,9 @@ export default meta;
 type Story = StoryObj<FeedArgs>;
 
 /**
- * What a page sees first: the last 60 s of the built-in random series, drawn once, not streaming.
- * The test starts streaming with the button, waits for an update, stops it, then moves the slider.
+ * What a page sees first: the built-in random series backfilled once (the newest 100 points of the
+ * last 60 s), not streaming. The test starts streaming with the button, waits for an update, stops
+ * it, then moves the slider.
  */
 export const StaticFirstLoad: Story = {
   name: 'Static first load',
@@ -231,9 +232,12 @@ export const FailingSource: Story = {
   play: async ({ canvasElement }) => {
     const el = await feedIn(canvasElement);
     const events = record(el);
+    const keptAtError: number[] = [];
+    el.addEventListener('data-feed-error', () => keptAtError.push(el.data.time.length));
     const status = part(el, 'status');
     await waitFor(() => expect(events['data-feed-error'].length).toBeGreaterThan(0), { timeout: 4000 });
     await expect(events['data-feed-error'][0].error).toBeInstanceOf(Error);
+    await expect(keptAtError[0]).toBeGreaterThan(0); // the last good points stay
     await el.updateComplete;
     await expect(status.textContent).toMatch(/sensor offline/);
     await expect(el.streaming).toBe(true);
