@@ -250,11 +250,11 @@ export const FailingSource: Story = {
 
 /**
  * The page pushes a point every 250 ms with `append({ time, values })`; the element's own source
- * has nothing to add. The timer stops when the story unmounts.
+ * has nothing to add, so its controls are hidden. The timer stops when the story unmounts.
  */
 export const PushedData: Story = {
   name: 'Pushed data',
-  args: { series: 'left,right', heading: 'Pushed by the page' },
+  args: { series: 'left,right', heading: 'Pushed by the page', 'no-controls': true },
   render: (args) => feed(args, { source: silentSource(seriesCount(args)) }),
   beforeEach: ({ canvasElement }) => {
     const timer = setInterval(() => {
