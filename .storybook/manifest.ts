@@ -26,6 +26,7 @@ interface Declaration {
   tagName?: string;
   members?: Member[];
   attributes?: Attribute[];
+  cssParts?: { name: string }[];
 }
 export interface Manifest {
   modules?: { declarations?: Declaration[] }[];
@@ -39,8 +40,9 @@ function declarationOf(manifest: Manifest, tagName: string): Declaration | undef
 
 /**
  * The manifest as the Docs tables should show it: private and static members left out, a
- * property that has an attribute shown once (as the attribute, naming its property), and each
- * method once (the documented overload).
+ * property that has an attribute shown once (as the attribute, naming its property), and parts
+ * named `::part(name)`. (Storybook keys the rows of all tables by name alone: the part `heading`
+ * would replace the attribute `heading`, and its control with it.)
  */
 export function publicManifest(manifest: Manifest): Manifest {
   const copy = structuredClone(manifest);
@@ -53,6 +55,7 @@ export function publicManifest(manifest: Manifest): Manifest {
       }
     }
     const reflected = new Set(attributes.map((a) => a.fieldName));
+    for (const part of declaration.cssParts ?? []) part.name = `::part(${part.name})`;
     declaration.members = (declaration.members ?? []).filter(
       (m) => m.kind === 'field' && isPublic(m) && !m.static && !reflected.has(m.name),
     );
