@@ -77,51 +77,60 @@ export class BoundedBuffer {
   /**
    * Appends the accepted points of `time` / `values` (already checked to be one column per
    * series, each as long as `time`), dropping the oldest beyond capacity.
+   *
+   * All or nothing: every entry is read once, before anything changes, so a chunk whose entries
+   * throw when read (or answer differently when read again) leaves the buffer as it was.
    */
   append(time: ArrayLike<unknown>, values: ArrayLike<unknown>[]): AppendResult {
     const n = time.length;
-    // Pass 1 counts what is accepted, so that a chunk longer than the capacity writes only the
-    // points it keeps.
-    const after = this.lastTime;
+    // Only the newest `capacity` accepted points are remembered (in a ring): a chunk longer than
+    // the capacity costs no more than what it keeps.
+    const room = Math.min(n, this._capacity);
+    const at = new Float64Array(room);
+    const ring = new Float64Array(room);
     let accepted = 0;
-    let last = after;
+    let slot = 0;
+    let last = this.lastTime;
     for (let i = 0; i < n; i++) {
       const t = toNumber(time[i]);
       if (t > last && t !== Infinity) {
+        at[slot] = i;
+        ring[slot] = t;
+        if (++slot === room) slot = 0;
         accepted++;
         last = t;
       }
     }
     if (accepted === 0) return { added: 0, dropped: 0 };
 
-    const skip = Math.max(0, accepted - this._capacity);
-    const write = accepted - skip;
+    // In chunk order: the ring from its oldest slot (`slot` once it has wrapped).
+    const write = Math.min(accepted, room);
+    const first = accepted > room ? slot : 0;
+    const order = (k: number) => (first + k < room ? first + k : first + k - room);
+    const times = new Float64Array(write);
+    const staged = Array.from({ length: this.series }, () => new Float64Array(write));
+    for (let k = 0; k < write; k++) times[k] = ring[order(k)];
+    for (let c = 0; c < this.series; c++) {
+      const column = values[c];
+      const into = staged[c];
+      for (let k = 0; k < write; k++) into[k] = toNumber(column[at[order(k)]]);
+    }
+
     const droppedOld = Math.max(0, this.size + write - this._capacity);
     this._dropOldest(droppedOld);
     this._makeRoom(write);
-
-    const times = this._time;
-    const columns = this._values;
-    const gaps = this._gaps;
-    let end = this._end;
-    let seen = 0;
-    last = after;
-    for (let i = 0; i < n; i++) {
-      const t = toNumber(time[i]);
-      if (!(t > last && t !== Infinity)) continue;
-      last = t;
-      if (seen++ < skip) continue;
-      times[end] = t;
-      for (let c = 0; c < columns.length; c++) {
-        const v = toNumber(values[c][i]);
-        columns[c][end] = v;
-        if (v !== v) gaps[c]++;
-      }
-      end++;
+    const end = this._end;
+    this._time.set(times, end);
+    for (let c = 0; c < this.series; c++) {
+      const into = staged[c];
+      this._values[c].set(into, end);
+      let gaps = 0;
+      for (let k = 0; k < write; k++) if (into[k] !== into[k]) gaps++;
+      this._gaps[c] += gaps;
     }
-    this._end = end;
+    this._end = end + write;
     this._views = null;
-    return { added: accepted, dropped: droppedOld + skip };
+    return { added: accepted, dropped: droppedOld + accepted - write };
   }
 
   /** Sets the capacity; returns how many of the oldest points that dropped. */

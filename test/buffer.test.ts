@@ -44,6 +44,40 @@ describe('BoundedBuffer', () => {
     expect(buffer.snapshot()).to.deep.equal({ time: [5, 6, 7, 8], values: [[0, 8, 10, 12]] });
   });
 
+  it('all or nothing: an entry that throws when read leaves the buffer as it was', () => {
+    const buffer = new BoundedBuffer(2, 3);
+    buffer.append([1, 2, 3], [[1, 2, 3], [4, 5, NaN]]);
+    const column = [7, 8];
+    Object.defineProperty(column, 1, {
+      get() {
+        throw new Error('entry');
+      },
+    });
+    expect(() => buffer.append([4, 5], [[7, 8], column])).to.throw('entry');
+    expect(buffer.snapshot()).to.deep.equal({ time: [1, 2, 3], values: [[1, 2, 3], [4, 5, NaN]] });
+    expect(buffer.gapCount(1)).to.equal(1);
+  });
+
+  it('reads each entry once, however it answers when read again', () => {
+    const buffer = new BoundedBuffer(1, 2);
+    buffer.append([1, 2], [[1, 2]]);
+    // Each entry answers once, then reads as NaN.
+    const once = (items: number[]) => {
+      const read = new Set<string>();
+      return new Proxy(items, {
+        get: (target, key, receiver) => {
+          if (typeof key !== 'string' || !/^\d+$/.test(key)) return Reflect.get(target, key, receiver);
+          if (read.has(key)) return NaN;
+          read.add(key);
+          return target[Number(key)];
+        },
+      });
+    };
+    expect(buffer.append(once([3, 4, 5]), [once([30, 40, 50])])).to.deep.equal({ added: 3, dropped: 3 });
+    expect(buffer.snapshot()).to.deep.equal({ time: [4, 5], values: [[40, 50]] });
+    expect(buffer.gapCount(0)).to.equal(0);
+  });
+
   it('keeps values that are not numbers as NaN gaps and counts them per series', () => {
     const buffer = new BoundedBuffer(2, 3);
     buffer.append([1, 2, 3], [[1, null, 'x'], [1, 2, NaN]] as unknown[][]);
