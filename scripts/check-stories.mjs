@@ -272,7 +272,7 @@ async function main() {
   if (build) {
     const [built, typed] = await Promise.all([
       run('npm', ['run', '--silent', 'build-storybook', '--', '--quiet']),
-      run('npx', ['tsc', '-p', '.storybook/tsconfig.json']),
+      run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', '.storybook/tsconfig.json']),
     ]);
     console.log(`Storybook built in ${built}, stories type-checked in ${typed}`);
   }
