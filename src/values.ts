@@ -12,13 +12,14 @@ export interface Adjusted<T> {
 
 /**
  * A number from a property value or attribute text, clamped to [min, max] and, with `integer`,
- * rounded. Not a number (or empty text) keeps `fallback`; `null`/`undefined` mean `reset`.
+ * rounded. Not a number (or empty text) keeps `fallback`; `null`/`undefined` mean `reset`, held
+ * within [min, max] too (silently: a removed attribute is no bad value).
  */
 export function readNumber(
   input: unknown,
   { min, max, fallback, reset, integer = false }: { min: number; max: number; fallback: number; reset: number; integer?: boolean },
 ): Adjusted<number> {
-  if (input === null || input === undefined) return { value: reset };
+  if (input === null || input === undefined) return { value: Math.min(max, Math.max(min, reset)) };
   const n = typeof input === 'number' ? input : typeof input === 'string' && input.trim() !== '' ? Number(input) : NaN;
   if (Number.isNaN(n)) return { value: fallback, problem: `not a number; keeping ${fallback}` };
   let value = integer && Number.isFinite(n) ? Math.round(n) : n;

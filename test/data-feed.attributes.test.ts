@@ -203,6 +203,17 @@ describe('<data-feed>: attributes and properties', () => {
       expect([slider.min, slider.max, slider.value]).to.deep.equal(['1', '2', '2']);
     });
 
+    it('a removed interval goes back to the default held in range, and stays there when the range widens', async () => {
+      const el = await mount(html`<data-feed min-interval="2" interval="3"></data-feed>`);
+      const events = record(el);
+      el.removeAttribute('interval');
+      expect(el.interval).to.equal(2);
+      el.minInterval = 0.001;
+      expect(el.interval).to.equal(2);
+      expect(events.of('data-feed-interval-change').map((e) => e.detail.interval)).to.deep.equal([2]);
+      expect(warn.called).to.equal(false);
+    });
+
     it('resolves attributes at first connect whatever their order', async () => {
       const host = document.createElement('div');
       host.innerHTML = '<data-feed interval="8" max-interval="10"></data-feed><data-feed max-interval="3" min-interval="4" interval="5"></data-feed>';

@@ -30,6 +30,11 @@ describe('readNumber', () => {
     expect(readNumber(undefined, range)).to.deep.equal({ value: 1 });
   });
 
+  it('holds the default within the range it is read for, silently', () => {
+    expect(readNumber(null, { ...range, min: 2 })).to.deep.equal({ value: 2 });
+    expect(readNumber(undefined, { ...range, max: 0.75 })).to.deep.equal({ value: 0.75 });
+  });
+
   it('rounds integers and says so', () => {
     const integer = { min: 1, max: 100, fallback: 10, reset: 10, integer: true };
     expect(readNumber(2.5, integer)).to.deep.equal({ value: 3, problem: 'out of range [1, 100] or not an integer; using 3' });
