@@ -19,7 +19,13 @@ export default {
     },
   ],
   plugins: [
-    esbuildPlugin({ ts: true, target: 'es2021', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    esbuildPlugin({
+      ts: true,
+      target: 'es2021',
+      tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
+      // Replays a property test: FC_SEED=<seed printed by a failing run> npx wtr --files …
+      define: { __FC_SEED__: JSON.stringify(process.env.FC_SEED ?? '') },
+    }),
   ],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: chromiumArgs } })],
   concurrency: 1,
