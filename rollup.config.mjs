@@ -2,6 +2,23 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 
+/** Collapses white space and comments in the `css` literals of *.styles.ts (they reach the page as text). */
+const minifyCss = {
+  name: 'minify-css-literals',
+  transform(code, id) {
+    if (!id.endsWith('.styles.ts')) return null;
+    const minified = code.replace(/css\s*`([^`]*)`/g, (_, body) =>
+      `css\`${body
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\s+/g, ' ')
+        .replace(/\s*([{};,>])\s*/g, '$1')
+        .replace(/;}/g, '}')
+        .trim()}\``,
+    );
+    return { code: minified, map: null };
+  },
+};
+
 const external = (id) => /^(lit|@lit\/|uplot)(\/|$)/.test(id);
 
 export default [
@@ -19,6 +36,7 @@ export default [
     plugins: [
       nodeResolve({ exportConditions: ['production'] }),
       typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: false, declarationMap: false, sourceMap: true, importHelpers: false }),
+      minifyCss,
       terser({
         ecma: 2021,
         module: true,
