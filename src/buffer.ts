@@ -113,7 +113,11 @@ export class BoundedBuffer {
     for (let c = 0; c < this.series; c++) {
       const column = values[c];
       const into = staged[c];
-      for (let k = 0; k < write; k++) into[k] = toNumber(column[at[order(k)]]);
+      for (let k = 0; k < write; k++) {
+        const v = toNumber(column[at[order(k)]]);
+        // ±Infinity cannot be drawn (it would stretch the y axis without end): a gap, like NaN.
+        into[k] = v - v === 0 ? v : NaN;
+      }
     }
 
     const droppedOld = Math.max(0, this.size + write - this._capacity);

@@ -44,6 +44,14 @@ describe('BoundedBuffer', () => {
     expect(buffer.snapshot()).to.deep.equal({ time: [5, 6, 7, 8], values: [[0, 8, 10, 12]] });
   });
 
+  it('keeps infinite values as NaN gaps (they cannot be drawn), -0 as it is', () => {
+    const buffer = new BoundedBuffer(1, 10);
+    buffer.append([1, 2, 3, 4], [[Infinity, -Infinity, -0, 1]]);
+    expect(buffer.snapshot().values).to.deep.equal([[NaN, NaN, -0, 1]]);
+    expect(buffer.gapCount(0)).to.equal(2);
+    expect(buffer.valueRange()).to.deep.equal([-0, 1]);
+  });
+
   it('all or nothing: an entry that throws when read leaves the buffer as it was', () => {
     const buffer = new BoundedBuffer(2, 3);
     buffer.append([1, 2, 3], [[1, 2, 3], [4, 5, NaN]]);

@@ -206,7 +206,7 @@ describe('reliability: hostile sources', () => {
       expect(feed.events.seen).to.deep.equal([]);
     });
 
-    it('keeps values that are not numbers as NaN gaps; numeric text and bigints are read as numbers', async () => {
+    it('keeps values that are not finite numbers as NaN gaps; numeric text and bigints are read as numbers', async () => {
       const feed = await streamingFeed();
       const last = feed.el.data.time.at(-1)!;
       const time = [1, 2, 3, 4, 5, 6, 7, 8].map((k) => last + k);
@@ -214,17 +214,31 @@ describe('reliability: hostile sources', () => {
         time,
         values: [
           ['1.5', null, {}, 'abc', undefined, true, Symbol('s'), 7n],
-          [[1], { valueOf: () => 3 }, '', ' ', NaN, -0, Infinity, new Date(5)],
+          [[1], { valueOf: () => 3 }, '', ' ', NaN, -0, -Infinity, new Date(5)],
         ],
       }));
       clock.tick(1000);
       expect(feed.events.of('data-feed-error')).to.have.length(0);
       const { values } = feed.el.data;
       expect(values[0].slice(-8)).to.deep.equal([1.5, NaN, NaN, NaN, NaN, NaN, NaN, 7]);
-      expect(values[1].slice(-8)).to.deep.equal([NaN, NaN, NaN, NaN, NaN, -0, Infinity, 5]);
+      expect(values[1].slice(-8)).to.deep.equal([NaN, NaN, NaN, NaN, NaN, -0, NaN, 5]);
       expect(feed.el.data.time.slice(-8)).to.deep.equal(time);
       await feed.el.refresh(); // draws with the gaps
       expect(part(feed.el, 'chart').querySelector('canvas')).to.exist;
+    });
+
+    it('an infinite value is a gap, not the end of the y axis: the other points stay drawn', async () => {
+      const feed = await streamingFeed();
+      const last = feed.el.data.time.at(-1)!;
+      feed.answer(() => ({ time: [last + 1, last + 2, last + 3], values: [[1, Infinity, 2], [-Infinity, 3, 1 / 0]] }));
+      clock.tick(1000);
+      expect(feed.el.data.values.map((column) => column.slice(-3))).to.deep.equal([
+        [1, NaN, 2],
+        [NaN, 3, NaN],
+      ]);
+      await feed.el.refresh();
+      const { min, max } = (feed.el as unknown as { _chart: { plot: { scales: { y: { min: number; max: number } } } } })._chart.plot.scales.y;
+      expect([min, max].every(Number.isFinite), `y axis [${min}, ${max}]`).to.equal(true);
     });
 
     it('10^6 points in one chunk at capacity 100: only the newest 100 kept, quickly', async () => {
