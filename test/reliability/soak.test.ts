@@ -1,0 +1,87 @@
+import { expect, fixtureCleanup, html } from '@open-wc/testing';
+import sinon from 'sinon';
+import type { BoundedBuffer } from '../../src/buffer.js';
+import type { DataFeed } from '../../src/data-feed.js';
+import { T0, fakeClock, mount, nextFrame } from '../helpers.js';
+
+const UPDATES = 100_000;
+const BATCH = 2_000;
+
+/** The element's insides that must not grow while it streams. */
+interface Insides {
+  _buffer: BoundedBuffer;
+  _scheduler: { _flight: unknown; _pending: unknown };
+  _chart: { plot: { data: ArrayLike<number>[] } | null; enveloped: boolean; _envelope: { buckets: number; _keys: unknown[] } };
+}
+const insides = (el: DataFeed) => el as unknown as Insides;
+const storage = (el: DataFeed) => insides(el)._buffer.columns()[0].buffer.byteLength;
+
+describe('reliability: long run', () => {
+  let clock: sinon.SinonFakeTimers;
+  beforeEach(() => (clock = fakeClock()));
+  afterEach(() => {
+    fixtureCleanup();
+    clock.restore();
+  });
+
+  it(`${UPDATES.toLocaleString('en')} updates at capacity 100: exactly the newest 100, spaced as generated, nothing grows`, async function () {
+    this.timeout(60_000);
+    const started = performance.now();
+    const el = await mount(html`<data-feed streaming interval="0.5" min-interval="0.5" sample-period="0.5"></data-feed>`);
+    let updates = 0;
+    let lastDetail: unknown;
+    el.addEventListener('data-feed-update', (event) => {
+      updates++;
+      lastDetail = (event as CustomEvent).detail;
+    });
+    const errors: unknown[] = [];
+    el.addEventListener('data-feed-error', (event) => errors.push((event as CustomEvent).detail.error));
+    const bytes = storage(el);
+    expect(bytes, 'storage for capacity and slack').to.be.at.most(8 * 200);
+
+    for (let done = 0; done < UPDATES; done += BATCH) {
+      clock.tick(500 * BATCH);
+      await nextFrame(); // the chart draws, as it would between updates
+
+      // Each update added one point: the newest 100 are the last generated, 500 ms apart.
+      const now = T0 + 500 * (done + BATCH);
+      const { time, values } = el.data;
+      expect(time).to.have.length(100);
+      expect(time[99]).to.equal(now - 500);
+      for (let i = 1; i < 100; i++) if (time[i] - time[i - 1] !== 500) expect.fail(`time[${i}] - time[${i - 1}] = ${time[i] - time[i - 1]}`);
+      for (const column of values) expect(column).to.have.length(100);
+      expect(values.flat().every(Number.isFinite)).to.equal(true);
+
+      // Nothing grows: the storage, the scheduler (no call in flight, no waiter) and the timers.
+      expect(storage(el), `storage after ${done + BATCH} updates`).to.equal(bytes);
+      expect(insides(el)._scheduler._flight).to.equal(null);
+      expect(insides(el)._scheduler._pending).to.equal(null);
+      expect(clock.countTimers()).to.equal(1);
+      expect(insides(el)._chart.plot!.data[0]).to.have.length(100);
+    }
+    expect(updates).to.equal(UPDATES);
+    expect(lastDetail).to.deep.equal({ added: 1, dropped: 1, size: 100 });
+    expect(errors).to.deep.equal([]);
+    const spent = performance.now() - started;
+    console.log(`soak: ${UPDATES} updates in ${Math.round(spent)} ms`);
+  });
+
+  it('20,000 updates at capacity 5,000, drawn as an envelope: its buckets stay bounded', async function () {
+    this.timeout(60_000);
+    const el = await mount(html`<data-feed streaming capacity="5000" interval="0.5" min-interval="0.5" sample-period="0.1" style="width: 400px"></data-feed>`);
+    const { _chart: chart } = insides(el);
+    let most = 0;
+    for (let done = 0; done < 20_000; done += BATCH) {
+      clock.tick(500 * BATCH);
+      await nextFrame();
+      expect(el.data.time).to.have.length(5000);
+      expect(chart.enveloped, 'dense enough to draw the envelope').to.equal(true);
+      most = Math.max(most, chart._envelope._keys.length);
+    }
+    const bytes = storage(el);
+    expect(bytes).to.be.at.most(8 * 10_000);
+    // A bucket is a fraction of a pixel: a few per pixel of a 400 px chart, plus what compaction leaves.
+    expect(chart._envelope.buckets).to.be.at.most(4 * 400);
+    expect(most, 'the bucket lists are compacted as points leave').to.be.at.most(4 * 4 * 400);
+  });
+});
