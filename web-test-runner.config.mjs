@@ -5,7 +5,7 @@ import { assertChromium, chromiumArgs } from './scripts/chromium.mjs';
 
 const executablePath = assertChromium();
 
-/** The policy the contract promises the element runs under (test/fixtures/csp.html is served with it). */
+/** The policy the contract promises the element runs under (test/fixtures/csp*.html are served with it). */
 export const STRICT_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
 
@@ -15,7 +15,9 @@ export default {
   middleware: [
     async (context, next) => {
       await next();
-      if (context.path === '/test/fixtures/csp.html') context.set('Content-Security-Policy', STRICT_CSP);
+      if (['/test/fixtures/csp.html', '/test/fixtures/csp-text.html'].includes(context.path)) {
+        context.set('Content-Security-Policy', STRICT_CSP);
+      }
     },
   ],
   plugins: [
