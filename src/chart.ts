@@ -61,7 +61,9 @@ const linear = uPlot.paths.linear!();
 
 /**
  * Owns the uPlot instance of one element and what keeps it the right size: created on attach,
- * destroyed on detach. Draws at most once per animation frame however often it is invalidated.
+ * destroyed on detach. Draws at most once per animation frame however often it is invalidated:
+ * the first change after a frame is drawn at once (in the task that made it, as hand-written
+ * uPlot would), later ones wait for the next frame and are drawn together.
  */
 export class ChartController {
   private readonly _options: ChartOptions;
@@ -70,7 +72,10 @@ export class ChartController {
   private _container: HTMLElement | null = null;
   private _sizer: HTMLElement | null = null;
   private _observer: ResizeObserver | null = null;
+  /** The frame request that ends the current hold on drawing, or null when not holding. */
   private _frame: unknown = null;
+  /** A change came while holding: draw it when the hold ends. */
+  private _dirty = false;
   private _names: readonly string[] = [];
   private _theme: ChartTheme = { series: ['#000'], text: '#000', grid: '#ccc', font: '12px sans-serif' };
   private readonly _envelope = new Envelope();
@@ -98,7 +103,7 @@ export class ChartController {
 
   /** Whether a draw waits for the next frame. */
   get scheduled(): boolean {
-    return this._frame !== null;
+    return this._dirty;
   }
 
   /**
@@ -134,23 +139,46 @@ export class ChartController {
     this._create();
   }
 
-  /** Asks for a draw at the next animation frame; several asks before it make one draw. */
+  /**
+   * Asks for a draw: at once if nothing was drawn since the last frame began, else at the next
+   * frame, where several asks make one draw.
+   */
   invalidate(): void {
-    if (!this._plot || this._frame !== null) return;
-    this._frame = this._frames.request(() => {
-      this._frame = null;
-      this._draw();
-    });
+    if (!this._plot) return;
+    if (this._frame !== null) {
+      this._dirty = true;
+      return;
+    }
+    this._draw();
+    this._hold();
   }
 
   /** Draws now if a draw is waiting (or `force`), instead of at the next frame. */
   flush(force = false): void {
-    if (this._frame === null && !force) return;
-    this._cancelFrame();
+    if (!this._dirty && !force) return;
+    this._dirty = false;
     this._draw();
   }
 
+  /**
+   * Holds further draws until the frame after this one: the first callback may still belong to
+   * the frame being drawn, the second cannot.
+   */
+  private _hold(): void {
+    this._frame = this._frames.request(() => {
+      this._frame = this._frames.request(() => {
+        this._frame = null;
+        if (this._dirty) {
+          this._dirty = false;
+          this._draw();
+          this._hold();
+        }
+      });
+    });
+  }
+
   private _cancelFrame(): void {
+    this._dirty = false;
     if (this._frame !== null) {
       this._frames.cancel(this._frame);
       this._frame = null;

@@ -58,7 +58,7 @@ describe('ChartController', () => {
     expect(container.querySelector('.uplot')).to.exist;
   });
 
-  it('draws at most once per frame however often it is invalidated', () => {
+  it('draws a first change at once, later ones together after the next frame: at most one draw per frame', () => {
     chart.attach(container, sizer, ['A', 'B']);
     const plot = chart.plot!;
     let draws = 0;
@@ -67,26 +67,38 @@ describe('ChartController', () => {
       draws++;
       setData(data, reset);
     };
-    for (let i = 0; i < 50; i++) {
+    buffer.append([4000], [[0], [0]]);
+    chart.invalidate();
+    expect(draws).to.equal(1);
+    expect(plot.data[0].length).to.equal(4);
+    for (let i = 1; i < 50; i++) {
       buffer.append([4000 + i], [[i], [i]]);
       chart.invalidate();
     }
-    expect(frames.pending()).to.equal(1);
-    expect(draws).to.equal(0);
-    frames.run();
     expect(draws).to.equal(1);
+    expect(chart.scheduled).to.equal(true);
+    frames.run(); // the rest of the frame in which the first draw happened
+    expect(draws).to.equal(1);
+    frames.run(); // the next frame
+    expect(draws).to.equal(2);
     expect(plot.data[0].length).to.equal(53);
     frames.run();
-    expect(draws).to.equal(1);
+    frames.run();
+    expect(draws).to.equal(2);
+    // After a quiet frame, the next change is drawn at once again.
+    buffer.append([5000], [[1], [1]]);
+    chart.invalidate();
+    expect(draws).to.equal(3);
   });
 
-  it('flush() draws a waiting update now and cancels its frame', () => {
+  it('flush() draws a waiting change now', () => {
     chart.attach(container, sizer, ['A', 'B']);
+    chart.invalidate();
     buffer.append([4000], [[9], [9]]);
     chart.invalidate();
+    expect(chart.scheduled).to.equal(true);
     chart.flush();
     expect(chart.scheduled).to.equal(false);
-    expect(frames.pending()).to.equal(0);
     expect(chart.plot!.data[0].length).to.equal(4);
   });
 
@@ -308,9 +320,11 @@ describe('ChartController: many charts', () => {
         charts.push({ chart, container });
       }
       requested.resetHistory();
-      charts.forEach(({ chart }) => chart.invalidate());
+      charts.forEach(({ chart }) => (chart.invalidate(), chart.invalidate()));
       charts[4].chart.detach(); // a cancelled draw does not cancel the others
       expect(requested.callCount).to.equal(1);
+      expect(charts.slice(0, 4).every(({ chart }) => chart.scheduled)).to.equal(true);
+      await new Promise((r) => requestAnimationFrame(r));
       await new Promise((r) => requestAnimationFrame(r));
       expect(charts.slice(0, 4).every(({ chart }) => !chart.scheduled)).to.equal(true);
     } finally {

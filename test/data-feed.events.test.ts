@@ -215,8 +215,11 @@ describe('<data-feed>: events and methods', () => {
       { added: 3, dropped: 0, size: 3 },
       { added: 3, dropped: 1, size: 5 },
     ]);
-    await nextFrame();
     const plot = (el as unknown as { _chart: { plot: { data: ArrayLike<number>[] } } })._chart.plot;
+    // The first append is drawn at once; the second waits for the next frame.
+    expect(Array.from(plot.data[0])).to.deep.equal([1, 2, 3]);
+    await nextFrame();
+    await nextFrame();
     expect(Array.from(plot.data[0])).to.deep.equal([2, 3, 4, 5, 6]);
   });
 
