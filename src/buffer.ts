@@ -13,6 +13,8 @@ export type Columns = readonly [Float64Array, ...Float64Array[]];
 export const MAX_CAPACITY = 1_000_000;
 
 const MIN_STORAGE = 64;
+/** Append scratch larger than this (in points) is given back after use. */
+const MAX_SCRATCH = 4096;
 // Spare room past capacity: compaction (one copy of what is kept) happens once per `slack`
 // appended points, so each point costs O(capacity / slack) = O(1) copies, with a ceiling that
 // keeps a buffer of a million points from doubling its memory.
@@ -38,6 +40,11 @@ export class BoundedBuffer {
   /** NaN entries kept, per series: lets drawing skip the search for gaps when there are none. */
   private _gaps: number[];
   private _views: Columns | null = null;
+  // Scratch for append, reused from call to call (kept only while small): the chunk index and time
+  // of each accepted point (a ring of the newest `capacity`), and the values of those written.
+  private _at = new Float64Array(0);
+  private _ring = new Float64Array(0);
+  private _staged: Float64Array[] = [];
 
   constructor(series: number, capacity: number) {
     if (!Number.isInteger(series) || series < 1) throw new RangeError(`series must be a positive integer, got ${series}`);
@@ -86,8 +93,9 @@ export class BoundedBuffer {
     // Only the newest `capacity` accepted points are remembered (in a ring): a chunk longer than
     // the capacity costs no more than what it keeps.
     const room = Math.min(n, this._capacity);
-    const at = new Float64Array(room);
-    const ring = new Float64Array(room);
+    this._reserveScratch(room);
+    const at = this._at;
+    const ring = this._ring;
     let accepted = 0;
     let slot = 0;
     let last = this.lastTime;
@@ -103,37 +111,45 @@ export class BoundedBuffer {
     }
     if (accepted === 0) return { added: 0, dropped: 0 };
 
-    // In chunk order: the ring from its oldest slot (`slot` once it has wrapped).
+    // Chunk order starts at the ring's oldest slot: `slot` once it has wrapped.
     const write = Math.min(accepted, room);
     const first = accepted > room ? slot : 0;
-    const order = (k: number) => (first + k < room ? first + k : first + k - room);
-    const times = new Float64Array(write);
-    const staged = Array.from({ length: this.series }, () => new Float64Array(write));
-    for (let k = 0; k < write; k++) times[k] = ring[order(k)];
     for (let c = 0; c < this.series; c++) {
       const column = values[c];
-      const into = staged[c];
-      for (let k = 0; k < write; k++) {
-        const v = toNumber(column[at[order(k)]]);
+      const into = this._staged[c];
+      for (let k = 0, s = first; k < write; k++) {
+        const v = toNumber(column[at[s]]);
         // ±Infinity cannot be drawn (it would stretch the y axis without end): a gap, like NaN.
         into[k] = v - v === 0 ? v : NaN;
+        if (++s === room) s = 0;
       }
     }
 
+    // Everything is read: only now does the buffer change.
     const droppedOld = Math.max(0, this.size + write - this._capacity);
     this._dropOldest(droppedOld);
     this._makeRoom(write);
     const end = this._end;
-    this._time.set(times, end);
+    if (first === 0) {
+      this._time.set(ring.subarray(0, write), end);
+    } else {
+      this._time.set(ring.subarray(first, room), end);
+      this._time.set(ring.subarray(0, first), end + room - first);
+    }
     for (let c = 0; c < this.series; c++) {
-      const into = staged[c];
-      this._values[c].set(into, end);
+      const into = this._staged[c];
+      const column = this._values[c];
       let gaps = 0;
-      for (let k = 0; k < write; k++) if (into[k] !== into[k]) gaps++;
+      for (let k = 0; k < write; k++) {
+        const v = into[k];
+        column[end + k] = v;
+        if (v !== v) gaps++;
+      }
       this._gaps[c] += gaps;
     }
     this._end = end + write;
     this._views = null;
+    if (room > MAX_SCRATCH) this._reserveScratch(-1);
     return { added: accepted, dropped: droppedOld + accepted - write };
   }
 
@@ -187,6 +203,20 @@ export class BoundedBuffer {
   snapshot(): { time: number[]; values: number[][] } {
     const [time, ...values] = this.columns();
     return { time: Array.from(time), values: values.map((c) => Array.from(c)) };
+  }
+
+  /** Scratch room for `count` points; a negative count gives large scratch back. */
+  private _reserveScratch(count: number): void {
+    if (count < 0) {
+      this._at = this._ring = new Float64Array(0);
+      this._staged = [];
+      return;
+    }
+    if (this._at.length >= count && this._staged.length === this.series) return;
+    const length = Math.max(count, Math.min(2 * this._at.length, MAX_SCRATCH), 8);
+    this._at = new Float64Array(length);
+    this._ring = new Float64Array(length);
+    this._staged = Array.from({ length: this.series }, () => new Float64Array(length));
   }
 
   private _dropOldest(count: number): void {

@@ -86,6 +86,17 @@ describe('BoundedBuffer', () => {
     expect(buffer.gapCount(0)).to.equal(0);
   });
 
+  it('holds no large scratch after a large chunk', () => {
+    const buffer = new BoundedBuffer(2, 100_000);
+    const time = range(0, 50_000);
+    buffer.append(time, [time, time]);
+    const scratch = buffer as unknown as { _at: Float64Array; _staged: Float64Array[] };
+    expect(scratch._at.length).to.equal(0);
+    expect(scratch._staged).to.deep.equal([]);
+    buffer.append([50_000], [[1], [2]]);
+    expect(scratch._at.length).to.be.at.most(8);
+  });
+
   it('keeps values that are not numbers as NaN gaps and counts them per series', () => {
     const buffer = new BoundedBuffer(2, 3);
     buffer.append([1, 2, 3], [[1, null, 'x'], [1, 2, NaN]] as unknown[][]);
