@@ -203,6 +203,18 @@ describe('<data-feed>: attributes and properties', () => {
       expect([slider.min, slider.max, slider.value]).to.deep.equal(['1', '2', '2']);
     });
 
+    it('warns once for a bound both out of range and past the other bound', async () => {
+      const el = await mount(html`<data-feed></data-feed>`);
+      el.setAttribute('max-interval', '0');
+      expect([el.minInterval, el.maxInterval]).to.deep.equal([0.5, 0.5]);
+      expect(warn.callCount).to.equal(1);
+      expect(warn.firstCall.args[0]).to.match(/attribute max-interval = "0": out of range.*; then below min-interval/);
+      el.minInterval = 1e9;
+      expect([el.minInterval, el.maxInterval, el.interval]).to.deep.equal([86_400, 86_400, 86_400]);
+      expect(warn.callCount).to.equal(2);
+      expect(warn.secondCall.args[0]).to.match(/property minInterval = 1000000000: out of range.*; then above max-interval \(0\.5\); max-interval is raised to 86400/);
+    });
+
     it('a removed interval goes back to the default held in range, and stays there when the range widens', async () => {
       const el = await mount(html`<data-feed min-interval="2" interval="3"></data-feed>`);
       const events = record(el);
