@@ -26,6 +26,13 @@ export interface ChartOptions {
   envelope?: boolean;
 }
 
+/**
+ * How long colours read from CSS are trusted (ms). Reading them costs a style lookup per swatch,
+ * which at fifty charts streaming is a visible share of the page's time; a custom property
+ * changed on the page shows within this long, a change of colour scheme at once.
+ */
+export const THEME_TTL_MS = 500;
+
 /** Above this many points per pixel the chart draws the envelope instead of every point. */
 export const ENVELOPE_POINTS_PER_PIXEL = 4;
 
@@ -78,6 +85,12 @@ export class ChartController {
   private _dirty = false;
   private _names: readonly string[] = [];
   private _theme: ChartTheme = { series: ['#000'], text: '#000', grid: '#ccc', font: '12px sans-serif' };
+  private _themeAt = -Infinity;
+  private _scheme: MediaQueryList | null = null;
+  private readonly _onScheme = () => {
+    this._themeAt = -Infinity;
+    this.flush(true);
+  };
   private readonly _envelope = new Envelope();
   /** All kept points at the last draw, and whether the chart drew their envelope instead. */
   private _full: Columns | null = null;
@@ -118,6 +131,8 @@ export class ChartController {
     this._create();
     this._observer = new ResizeObserver(() => this._resize());
     this._observer.observe(sizer);
+    this._scheme = matchMedia('(prefers-color-scheme: dark)');
+    this._scheme.addEventListener('change', this._onScheme);
   }
 
   /** Destroys the chart and stops watching its size; a waiting draw is cancelled. */
@@ -125,6 +140,8 @@ export class ChartController {
     this._cancelFrame();
     this._observer?.disconnect();
     this._observer = null;
+    this._scheme?.removeEventListener('change', this._onScheme);
+    this._scheme = null;
     this._plot?.destroy();
     this._plot = null;
     this._container = this._sizer = null;
@@ -187,7 +204,7 @@ export class ChartController {
 
   private _draw(): void {
     if (!this._plot) return;
-    this._theme = this._options.theme();
+    this._readTheme();
     const data = this._prepare(this._plot.bbox.width / (globalThis.devicePixelRatio || 1));
     // batch() draws now rather than in a microtask: the frame's work happens in the frame.
     this._plot.batch((plot: uPlot) => plot.setData(data));
@@ -244,8 +261,16 @@ export class ChartController {
     }
   }
 
-  private _create(): void {
+  /** Reads the colours again when they are older than THEME_TTL_MS (or `force`). */
+  private _readTheme(force = false): void {
+    const now = performance.now();
+    if (!force && now - this._themeAt < THEME_TTL_MS) return;
     this._theme = this._options.theme();
+    this._themeAt = now;
+  }
+
+  private _create(): void {
+    this._readTheme(true);
     const theme = () => this._theme;
     const axis = (): uPlot.Axis => ({
       stroke: () => theme().text,

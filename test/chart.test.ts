@@ -333,3 +333,34 @@ describe('ChartController: many charts', () => {
     }
   });
 });
+
+describe('ChartController: colours', () => {
+  it('reads the theme at most once per THEME_TTL_MS while drawing, and at once when the colour scheme changes', () => {
+    const buffer = new BoundedBuffer(1, 100);
+    buffer.append([1, 2], [[1, 2]]);
+    const container = document.createElement('div');
+    const sizer = document.createElement('div');
+    container.append(sizer);
+    document.body.append(container);
+    let reads = 0;
+    const chart = new ChartController({ buffer: () => buffer, theme: () => (reads++, theme()), frames: manualFrames() });
+    const listeners = sinon.spy(MediaQueryList.prototype, 'addEventListener');
+    const removed = sinon.spy(MediaQueryList.prototype, 'removeEventListener');
+    try {
+      chart.attach(container, sizer, ['A']);
+      expect(reads).to.equal(1);
+      for (let i = 0; i < 20; i++) chart.flush(true);
+      expect(reads).to.equal(1);
+      const onScheme = listeners.firstCall.args[1] as () => void;
+      onScheme();
+      expect(reads).to.equal(2);
+      chart.detach();
+      expect(removed.firstCall.args[1]).to.equal(onScheme);
+    } finally {
+      listeners.restore();
+      removed.restore();
+      chart.detach();
+      container.remove();
+    }
+  });
+});
