@@ -24,7 +24,11 @@ interface Variant {
   destroy(): void;
 }
 
-/** `<data-feed>` driven by the host: `append()`, then the frame callback it asked for, run now. */
+/**
+ * `<data-feed>` driven by the host: `append()`, which draws at once when nothing was drawn since the
+ * last frame, then the frame callbacks it holds further draws with, run now (frames pass between
+ * updates when streaming).
+ */
 async function createElement(series: Series, box: HTMLElement): Promise<Variant> {
   const configure = (el: DataFeed) => {
     el.noControls = true;
@@ -47,7 +51,7 @@ async function createElement(series: Series, box: HTMLElement): Promise<Variant>
     canvas,
     update(chunk) {
       el.append(chunk);
-      if (frames.flush() !== 1) throw new Error('<data-feed> did not ask for exactly one frame');
+      if (frames.flush() === 0 || frames.pending) throw new Error('<data-feed> did not draw and release its frame');
     },
     destroy: () => el.remove(),
   };
