@@ -1,6 +1,6 @@
 import { expect, fixtureCleanup, html } from '@open-wc/testing';
 import sinon from 'sinon';
-import { T0, fakeClock, mount, nextFrame, part, record, stepChunk, stepSource } from './helpers.js';
+import { T0, afterHeldDraw, fakeClock, mount, nextFrame, part, record, stepChunk, stepSource } from './helpers.js';
 
 describe('<data-feed>: events and methods', () => {
   afterEach(() => fixtureCleanup());
@@ -218,8 +218,7 @@ describe('<data-feed>: events and methods', () => {
     const plot = (el as unknown as { _chart: { plot: { data: ArrayLike<number>[] } } })._chart.plot;
     // The first append is drawn at once; the second waits for the next frame.
     expect(Array.from(plot.data[0])).to.deep.equal([1, 2, 3]);
-    await nextFrame();
-    await nextFrame();
+    await afterHeldDraw();
     expect(Array.from(plot.data[0])).to.deep.equal([2, 3, 4, 5, 6]);
   });
 

@@ -1,16 +1,10 @@
-import { expect, fixtureCleanup, html } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import type { DataFeed } from '../src/data-feed.js';
-import { T0, deferred, fakeClock, mount, part, record, restoreVisibility, setVisibility, stepChunk, stepSource } from './helpers.js';
+import { T0, deferred, mount, part, record, setVisibility, useFakeClock, stepChunk, stepSource } from './helpers.js';
 
 describe('<data-feed>: timing', () => {
-  let clock: sinon.SinonFakeTimers;
-  beforeEach(() => (clock = fakeClock()));
-  afterEach(() => {
-    fixtureCleanup();
-    clock.restore();
-    restoreVisibility();
-  });
+  const clock = useFakeClock();
 
   it('start() updates at once, before control returns to the event loop, then every interval', async () => {
     const source = stepSource();

@@ -1,4 +1,4 @@
-import { expect, fixture } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup } from '@open-wc/testing';
 import sinon from 'sinon';
 import type { TemplateResult } from 'lit';
 import type { DataFeed } from '../src/data-feed.js';
@@ -11,6 +11,34 @@ export const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
 /** A fake clock for timers and Date (not animation frames, which draw the chart). */
 export function fakeClock(now = T0): sinon.SinonFakeTimers {
   return sinon.useFakeTimers({ now, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+}
+
+/**
+ * A fake clock for every test of the enclosing `describe`, installed before each and restored
+ * after each (with the fixtures and the document's visibility). The object returned stands for
+ * the current test's clock.
+ */
+export function useFakeClock(now = T0): sinon.SinonFakeTimers {
+  let current: sinon.SinonFakeTimers | null = null;
+  beforeEach(() => (current = fakeClock(now)));
+  afterEach(() => {
+    fixtureCleanup();
+    current?.restore();
+    current = null;
+    restoreVisibility();
+  });
+  return new Proxy({} as sinon.SinonFakeTimers, {
+    get(_, key) {
+      const value = Reflect.get(current!, key);
+      return typeof value === 'function' ? value.bind(current) : value;
+    },
+  });
+}
+
+/** Resolves once a draw the chart held for the next frame has run (two animation frames). */
+export async function afterHeldDraw(): Promise<void> {
+  await nextFrame();
+  await nextFrame();
 }
 
 export async function mount(template: TemplateResult): Promise<DataFeed> {

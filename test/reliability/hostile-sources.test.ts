@@ -1,9 +1,9 @@
-import { expect, fixtureCleanup, html } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import type { BoundedBuffer } from '../../src/buffer.js';
 import type { FeedChunk } from '../../src/chunk.js';
 import type { DataFeed } from '../../src/data-feed.js';
-import { fakeClock, mount, part, record, stepChunk } from '../helpers.js';
+import { mount, part, record, stepChunk, useFakeClock } from '../helpers.js';
 
 type Answer = (since: number, now: number) => unknown;
 
@@ -60,12 +60,7 @@ function throwingAt<T>(items: T[], index: number, error: unknown): T[] {
 }
 
 describe('reliability: hostile sources', () => {
-  let clock: sinon.SinonFakeTimers;
-  beforeEach(() => (clock = fakeClock()));
-  afterEach(() => {
-    fixtureCleanup();
-    clock.restore();
-  });
+  const clock = useFakeClock();
 
   describe('faults: data-feed-error with the error itself, the kept points intact, streaming goes on', () => {
     const faults: [string, () => Answer, (error: unknown) => void][] = [

@@ -1,8 +1,7 @@
-import { expect, fixtureCleanup, html } from '@open-wc/testing';
-import sinon from 'sinon';
+import { expect, html } from '@open-wc/testing';
 import type { BoundedBuffer } from '../../src/buffer.js';
 import type { DataFeed } from '../../src/data-feed.js';
-import { T0, fakeClock, mount, nextFrame } from '../helpers.js';
+import { T0, afterHeldDraw, mount, useFakeClock } from '../helpers.js';
 
 const UPDATES = 100_000;
 const BATCH = 2_000;
@@ -15,19 +14,8 @@ interface Insides {
 }
 const insides = (el: DataFeed) => el as unknown as Insides;
 const storage = (el: DataFeed) => insides(el)._buffer.columns()[0].buffer.byteLength;
-/** Two animation frames: a draw held after the first change of a frame has run by then. */
-const frames = async () => {
-  await nextFrame();
-  await nextFrame();
-};
-
 describe('reliability: long run', () => {
-  let clock: sinon.SinonFakeTimers;
-  beforeEach(() => (clock = fakeClock()));
-  afterEach(() => {
-    fixtureCleanup();
-    clock.restore();
-  });
+  const clock = useFakeClock();
 
   it(`${UPDATES.toLocaleString('en')} updates at capacity 100: exactly the newest 100, spaced as generated, nothing grows`, async function () {
     this.timeout(60_000);
@@ -46,7 +34,7 @@ describe('reliability: long run', () => {
 
     for (let done = 0; done < UPDATES; done += BATCH) {
       clock.tick(500 * BATCH);
-      await frames(); // the chart draws, as it would between updates
+      await afterHeldDraw(); // the chart draws, as it would between updates
 
       // Each update added one point: the newest 100 are the last generated, 500 ms apart.
       const now = T0 + 500 * (done + BATCH);
@@ -78,7 +66,7 @@ describe('reliability: long run', () => {
     let most = 0;
     for (let done = 0; done < 20_000; done += BATCH) {
       clock.tick(500 * BATCH);
-      await frames();
+      await afterHeldDraw();
       expect(el.data.time).to.have.length(5000);
       expect(chart.enveloped, 'dense enough to draw the envelope').to.equal(true);
       most = Math.max(most, chart._envelope._keys.length);

@@ -1,18 +1,11 @@
 import { expect } from '@open-wc/testing';
+import { requestedPaths, strictPageReport } from '../strict-page.js';
 
 // test/fixtures/csp-text.html is served with the contract's Content-Security-Policy (see
 // web-test-runner.config.mjs) and loads the bundle, as a strict page would.
 describe('reliability: text that looks like markup, under the strict CSP', () => {
   it('heading, controls, legend and status show it as text, with no violation, no script run and no request', async () => {
-    const frame = document.createElement('iframe');
-    const report = new Promise<Record<string, unknown>>((resolve) => {
-      window.addEventListener('message', (event) => event.source === frame.contentWindow && resolve(event.data));
-    });
-    frame.src = '/test/fixtures/csp-text.html';
-    frame.style.cssText = 'width: 800px; height: 500px';
-    document.body.append(frame);
-    const result = await report;
-    frame.remove();
+    const result = await strictPageReport('/test/fixtures/csp-text.html');
     const evil = result.evil as string;
     expect(result.enforced, 'the page refuses markup from strings').to.equal(true);
     expect(result.violations).to.deep.equal([]);
@@ -28,7 +21,6 @@ describe('reliability: text that looks like markup, under the strict CSP', () =>
       statusAfterReject: `Update failed: rejected: ${evil}`,
       markup: 0,
     });
-    const requested = (result.resources as string[]).filter((path) => !path.startsWith('/__web-dev-server__'));
-    expect(requested).to.deep.equal(['/test/fixtures/csp-text-page.js', '/dist/data-feed.bundle.js']);
+    expect(requestedPaths(result.resources)).to.deep.equal(['/test/fixtures/csp-text-page.js', '/dist/data-feed.bundle.js']);
   });
 });

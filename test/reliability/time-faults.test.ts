@@ -1,7 +1,7 @@
-import { expect, fixtureCleanup, html } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import type { DataFeed } from '../../src/data-feed.js';
-import { fakeClock, mount, record, restoreVisibility, setVisibility, stepSource } from '../helpers.js';
+import { mount, record, setVisibility, stepSource, useFakeClock } from '../helpers.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -21,13 +21,7 @@ function nowSource() {
 }
 
 describe('reliability: time faults', () => {
-  let clock: sinon.SinonFakeTimers;
-  beforeEach(() => (clock = fakeClock()));
-  afterEach(() => {
-    fixtureCleanup();
-    clock.restore();
-    restoreVisibility();
-  });
+  const clock = useFakeClock();
 
   for (const [name, make] of [
     ['a source answering from since', () => stepSource()],
