@@ -121,7 +121,7 @@ export class DataFeed extends LitElement {
   /** Bumped whenever kept points are forgotten; an answer asked for before that is dropped. */
   private _generation = 0;
   private _callGeneration = 0;
-  private _generator: { key: string; source: FeedSource } | null = null;
+  private _generator: { columns: number; periodMs: number; limit: number; source: FeedSource } | null = null;
   private _buffer = new BoundedBuffer(DEFAULTS.series.length, DEFAULTS.capacity);
 
   /** Shown in the status part: why the last update failed, empty after a good one. */
@@ -520,15 +520,13 @@ export class DataFeed extends LitElement {
   private _randomSource(): FeedSource {
     const columns = this._series.length;
     const periodMs = this._samplePeriod * 1000;
+    // Points older than the newest `capacity` would be trimmed anyway: it need not make them.
     const limit = Math.max(this._capacity, MAX_GENERATED);
-    const key = `${columns}/${periodMs}/${limit}`;
-    if (this._generator?.key !== key) {
-      const generate = createRandomSource({ columns, periodMs });
-      // Points older than the newest `limit` would be trimmed anyway: don't make them.
-      const source: FeedSource = (since, now) => generate(Math.max(since, since + Math.floor((now - since) / periodMs - limit) * periodMs), now);
-      this._generator = { key, source };
+    const made = this._generator;
+    if (!made || made.columns !== columns || made.periodMs !== periodMs || made.limit !== limit) {
+      this._generator = { columns, periodMs, limit, source: createRandomSource({ columns, periodMs, limit }) };
     }
-    return this._generator.source;
+    return this._generator!.source;
   }
 
   private _deliver(answer: unknown): void {

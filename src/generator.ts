@@ -13,6 +13,11 @@ export interface RandomSourceOptions {
   periodMs: number;
   /** Uniform random numbers in [0, 1); `Math.random` unless given (tests pass a seeded one). */
   random?: () => number;
+  /**
+   * Most points one call returns: the newest of the sequence (older ones would only be trimmed
+   * by the caller). Unlimited unless given.
+   */
+  limit?: number;
 }
 
 /**
@@ -20,9 +25,17 @@ export interface RandomSourceOptions {
  * for k = 1, 2, … while they are before `now`, with an independent standard-normal value per
  * series and point. How far back `since` may reach is the caller's rule, not the generator's.
  */
-export function createRandomSource({ columns, periodMs, random = Math.random }: RandomSourceOptions): (since: number, now: number) => GeneratedChunk {
+export function createRandomSource({
+  columns,
+  periodMs,
+  random = Math.random,
+  limit = Infinity,
+}: RandomSourceOptions): (since: number, now: number) => GeneratedChunk {
   const normal = createNormal(random);
-  return (since: number, now: number): GeneratedChunk => {
+  return (from: number, now: number): GeneratedChunk => {
+    // Skip whole periods so that at most `limit` points remain: the times stay on the same grid.
+    const skip = Math.ceil((now - from) / periodMs) - 1 - limit;
+    const since = skip > 0 ? from + skip * periodMs : from;
     // One slot more than the division promises: it is floating point, the bound below is exact.
     const room = now > since ? Math.ceil((now - since) / periodMs) : 0;
     const time = new Float64Array(room);

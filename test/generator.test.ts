@@ -108,3 +108,12 @@ describe('createNormal', () => {
     for (let i = 0; i < 4; i++) expect(Number.isFinite(normal())).to.equal(true);
   });
 });
+
+describe('createRandomSource with a limit', () => {
+  it('returns only the newest `limit` points of the same sequence', () => {
+    const all = createRandomSource({ columns: 1, periodMs: 500, random: seeded(5) })(0, 10_000);
+    const newest = createRandomSource({ columns: 1, periodMs: 500, random: seeded(5), limit: 4 })(0, 10_000);
+    expect(Array.from(newest.time)).to.deep.equal(Array.from(all.time.subarray(-4)));
+    expect(Array.from(createRandomSource({ columns: 1, periodMs: 500, limit: 40 })(0, 10_000).time)).to.deep.equal(Array.from(all.time));
+  });
+});
