@@ -261,3 +261,39 @@ describe('<data-feed>: palette', () => {
     expect(getComputedStyle(marker).borderTopColor).to.equal(strokes[2]);
   });
 });
+
+describe('<data-feed>: colour scheme and styling hooks', () => {
+  afterEach(async () => {
+    const { emulateMedia } = await import('@web/test-runner-commands');
+    await emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('paints dark under prefers-color-scheme: dark, unless the host’s color-scheme says light', async () => {
+    const { emulateMedia } = await import('@web/test-runner-commands');
+    const el = await mount(html`<data-feed></data-feed>`);
+    const changed = new Promise((resolve) => matchMedia('(prefers-color-scheme: dark)').addEventListener('change', resolve, { once: true }));
+    await emulateMedia({ colorScheme: 'dark' });
+    await changed; // the media query's change event comes in a later task
+    expect(getComputedStyle(el).backgroundColor).to.equal('rgb(14, 17, 23)');
+    expect(getComputedStyle(el).color).to.equal('rgb(250, 250, 250)');
+    await el.refresh();
+    const plot = (el as unknown as { _chart: { plot: { series: { _stroke?: string }[] } } })._chart.plot;
+    expect(plot.series[1]._stroke, 'dark palette').to.equal('rgb(131, 201, 255)');
+    el.style.colorScheme = 'light';
+    expect(getComputedStyle(el).backgroundColor).to.equal('rgb(255, 255, 255)');
+    await emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('takes font, text and grid colours from --data-feed-font, --data-feed-text and --data-feed-grid', async () => {
+    const el = await mount(
+      html`<data-feed style="--data-feed-font: monospace; --data-feed-text: rgb(10, 20, 30); --data-feed-grid: rgb(40, 50, 60)"></data-feed>`,
+    );
+    expect(getComputedStyle(el).fontFamily).to.equal('monospace');
+    expect(getComputedStyle(part(el, 'heading')).color).to.equal('rgb(10, 20, 30)');
+    await el.refresh();
+    type Stroke = (u: unknown, i: number) => string;
+    const plot = (el as unknown as { _chart: { plot: { axes: { stroke: Stroke; grid: { stroke: Stroke } }[] } } })._chart.plot;
+    expect(plot.axes[0].stroke(plot, 0)).to.equal('rgb(10, 20, 30)');
+    expect(plot.axes[1].grid.stroke(plot, 1)).to.equal('rgb(40, 50, 60)');
+  });
+});
