@@ -42,7 +42,8 @@ interface Pending {
   waiters: Waiter[];
 }
 
-export const DEFAULT_TIMEOUT_MS = 10_000;
+/** A call unsettled this long (ms) fails: the contract's 10 s. */
+const DEFAULT_TIMEOUT_MS = 10_000;
 
 /**
  * Decides when updates run. While running and active it runs one update at once and then one
@@ -72,11 +73,6 @@ export class Scheduler<T> {
   /** Whether updates run on schedule (streaming). */
   get running(): boolean {
     return this._running;
-  }
-
-  /** Whether updates may run at all (connected and visible). */
-  get active(): boolean {
-    return this._active;
   }
 
   /** Whether a call is in flight. */
