@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_GZIP = 37_500;
+const BUDGET_GZIP = 39_800;
 const code = readFileSync(new URL('../dist/data-feed.bundle.js', import.meta.url));
 const gzip = gzipSync(code, { level: 9 }).length;
 const line = `dist/data-feed.bundle.js: ${code.length} B minified, ${gzip} B gzipped (budget ${BUDGET_GZIP} B)`;

@@ -1,6 +1,7 @@
 import uPlot from 'uplot';
 import type { BoundedBuffer, Columns } from './buffer.js';
 import { Envelope } from './envelope.js';
+import { formatValue, timeFormatter } from './format.js';
 
 /** Colours the chart paints with, resolved to values a canvas understands. */
 export interface ChartTheme {
@@ -24,7 +25,15 @@ export interface ChartOptions {
   frames?: Frames;
   /** Draw the per-pixel envelope of dense data (default); false draws every point. */
   envelope?: boolean;
+  /** Called after every draw (the element refreshes its words about the chart then). */
+  drawn?: () => void;
 }
+
+/**
+ * Line dash per series, in order (repeating): series stay apart without colour. Solid, dashed,
+ * dotted, dash-dot, long dash, sparse dots, dash-dot-dot, long dash-dot.
+ */
+export const DASHES: readonly (readonly number[])[] = [[], [8, 4], [2, 3], [10, 4, 2, 4], [16, 6], [2, 8], [10, 4, 2, 4, 2, 4], [16, 4, 4, 4]];
 
 /**
  * How long colours read from CSS are trusted (ms). Reading them costs a style lookup per swatch,
@@ -62,8 +71,6 @@ const sharedFrames: Frames = {
   },
 };
 
-const valueFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 3 });
-const timeFormat = uPlot.fmtDate('{YYYY}-{MM}-{DD} {h}:{mm}:{ss}{aa}');
 const linear = uPlot.paths.linear!();
 
 /**
@@ -98,6 +105,9 @@ export class ChartController {
   /** More points than pixels can show apart: lines are drawn 1 px wide, the way dense data reads. */
   private _dense = false;
   private _range: [number, number] | null = null;
+  /** Time zone of the axis and legend; undefined is the browser's. */
+  private _timeZone: string | undefined;
+  private _time = timeFormatter();
 
   constructor(options: ChartOptions) {
     this._options = options;
@@ -150,10 +160,34 @@ export class ChartController {
   /** Rebuilds the chart for other series (uPlot cannot change its series in place). */
   setSeries(names: readonly string[]): void {
     this._names = names;
-    if (!this._plot) return;
-    this._cancelFrame();
-    this._plot.destroy();
-    this._create();
+    this._rebuild();
+  }
+
+  /** Shows times in `timeZone` (an IANA name or `UTC`; undefined: the browser's), rebuilding the chart. */
+  setTimeZone(timeZone: string | undefined): void {
+    this._timeZone = timeZone;
+    this._time = timeFormatter(timeZone);
+    this._rebuild();
+  }
+
+  /**
+   * The chart as a PNG image: what is drawn now (a waiting draw drawn first), axes included, on
+   * `background` (any CSS colour; transparent keeps the canvas see-through).
+   */
+  toPNG(background: string): Promise<Blob> {
+    if (!this._plot) return Promise.reject(new Error('<data-feed> has no chart to export while it is not in the document'));
+    this.flush();
+    const source = this._plot.ctx.canvas;
+    const canvas = document.createElement('canvas');
+    canvas.width = source.width;
+    canvas.height = source.height;
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = background;
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(source, 0, 0);
+    return new Promise((resolve, reject) =>
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('<data-feed> could not encode the chart as PNG'))), 'image/png'),
+    );
   }
 
   /**
@@ -208,6 +242,14 @@ export class ChartController {
     const data = this._prepare(this._plot.bbox.width / (globalThis.devicePixelRatio || 1));
     // batch() draws now rather than in a microtask: the frame's work happens in the frame.
     this._plot.batch((plot: uPlot) => plot.setData(data));
+    this._options.drawn?.();
+  }
+
+  private _rebuild(): void {
+    if (!this._plot) return;
+    this._cancelFrame();
+    this._plot.destroy();
+    this._create();
   }
 
   /** The columns to draw for a plot `pixels` wide: every point, or their envelope when dense. */
@@ -281,6 +323,7 @@ export class ChartController {
     const options: uPlot.Options = {
       ...this._size(),
       ms: 1,
+      ...(this._timeZone && { tzDate: (ms: number) => uPlot.tzDate(new Date(ms), this._timeZone!) }),
       scales: {
         x: { time: true },
         y: {
@@ -291,12 +334,17 @@ export class ChartController {
           },
         },
       },
-      axes: [axis(), axis()],
-      legend: { live: true },
+      // Time labels such as "11:55am" are about 55 px wide in a 12 px font: 64 px between ticks
+      // keeps them apart at every span.
+      axes: [{ ...axis(), space: 64 }, axis()],
+      legend: {
+        live: true,
+        markers: { dash: (u, i) => (u.series[i].dash?.length ? (u.series[i].dash![0] <= 2 ? 'dotted' : 'dashed') : 'solid') },
+      },
       cursor: { drag: { x: false, y: false } },
       series: [
         {
-          value: (u, _v, _series, idx) => (idx == null || !this._full ? '--' : timeFormat(new Date(this._full[0][this._nearest(u, idx)]))),
+          value: (u, _v, _series, idx) => (idx == null || !this._full ? '--' : this._time(this._full[0][this._nearest(u, idx)])),
         },
         ...this._names.map(
           (label, index): uPlot.Series => ({
@@ -306,6 +354,7 @@ export class ChartController {
               return palette[index % palette.length];
             },
             width: 2,
+            dash: DASHES[index % DASHES.length] as number[],
             // Dense data is a zigzag within each pixel column: a 2 px stroke of it costs several
             // times a 1 px one to paint and shows nothing more.
             paths: (u, seriesIndex, idx0, idx1) => {
@@ -317,7 +366,7 @@ export class ChartController {
             value: (u, _v, seriesIndex, idx) => {
               if (idx == null || !this._full) return '--';
               const real = this._full[seriesIndex][this._nearest(u, idx)];
-              return real == null || Number.isNaN(real) ? '--' : valueFormat.format(real);
+              return real == null || Number.isNaN(real) ? '--' : formatValue(real);
             },
             gaps: (u, seriesIndex, idx0, idx1, nullGaps) =>
               this._options.buffer().gapCount(index) === 0 ? nullGaps : nanGaps(u, seriesIndex, idx0, idx1),
@@ -326,6 +375,7 @@ export class ChartController {
       ],
     };
     this._plot = new uPlot(options, this._prepare(options.width), this._container!);
+    this._options.drawn?.();
   }
 }
 

@@ -29,6 +29,7 @@ export const dataFeedStyles = css`
   }
 
   .frame {
+    position: relative;
     container-type: inline-size;
     padding: 1rem;
   }
@@ -78,8 +79,7 @@ export const dataFeedStyles = css`
     accent-color: var(--_series-1);
   }
 
-  [part='start-button'],
-  [part='stop-button'] {
+  button {
     font: inherit;
     color: inherit;
     background: transparent;
@@ -87,31 +87,103 @@ export const dataFeedStyles = css`
     border-radius: 0.5rem;
     padding: 0.375rem 0.75rem;
     cursor: pointer;
+    transition: color 0.15s, border-color 0.15s;
   }
 
-  [part='start-button']:hover:not(:disabled),
-  [part='stop-button']:hover:not(:disabled) {
+  button:hover:not(:disabled) {
     border-color: var(--_series-1);
     color: var(--_series-1);
   }
 
-  [part='start-button']:disabled,
-  [part='stop-button']:disabled {
+  button:disabled {
     cursor: not-allowed;
     opacity: 0.45;
   }
 
-  [part='start-button']:focus-visible,
-  [part='stop-button']:focus-visible,
-  [part='slider']:focus-visible {
+  button[aria-pressed='true'] {
+    border-color: currentColor;
+    font-weight: 600;
+  }
+
+  button:focus-visible,
+  [part='slider']:focus-visible,
+  [part='table']:focus-visible {
     outline: 2px solid var(--_series-1);
     outline-offset: 2px;
   }
 
-  [part='chart'] {
-    position: relative;
+  .more {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    margin-top: 0.5rem;
+  }
+  .more > button {
+    flex: 1 1 auto;
+    font-size: 0.875rem;
+  }
+
+  .view {
     flex: 1 1 auto;
     min-width: 0;
+  }
+
+  [part='chart'] {
+    position: relative;
+  }
+
+  [part='table'] {
+    max-height: var(--data-feed-chart-height, 300px);
+    overflow: auto;
+    margin-top: 1rem;
+    font-size: 0.875rem;
+  }
+  table {
+    border-collapse: collapse;
+    width: 100%;
+    font-variant-numeric: tabular-nums;
+  }
+  caption {
+    text-align: start;
+    padding-bottom: 0.25rem;
+  }
+  th,
+  td {
+    padding: 0.125rem 0.5rem;
+    border-bottom: 1px solid var(--_grid);
+    text-align: end;
+    white-space: nowrap;
+  }
+  th[scope='row'],
+  thead th:first-child {
+    text-align: start;
+    font-weight: normal;
+  }
+  thead th {
+    position: sticky;
+    top: 0;
+    background: var(--data-feed-background, light-dark(#ffffff, #0e1117));
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  /* Nothing eases or animates for those who asked for less motion. */
+  @media (prefers-reduced-motion: reduce) {
+    * {
+      transition: none !important;
+      animation: none !important;
+      scroll-behavior: auto !important;
+    }
   }
 
   /* Measured, never seen: its width is the chart's, its height the custom property's. */

@@ -2,10 +2,13 @@ import { LitElement, html, nothing, type PropertyDeclarations } from 'lit';
 import { BoundedBuffer, MAX_CAPACITY } from './buffer.js';
 import { ChartController, type ChartTheme } from './chart.js';
 import { checkChunk, type FeedChunk, type FeedSource } from './chunk.js';
+import { toCSV } from './csv.js';
 import { dataFeedStyles } from './data-feed.styles.js';
 import { feedEvent, type DataFeedEventMap, type DataFeedEventName } from './events.js';
+import { checkTimeZone } from './format.js';
 import { createRandomSource } from './generator.js';
 import { Scheduler } from './scheduler.js';
+import { TextViews } from './text-views.js';
 import { uplotStyles } from './uplot.styles.js';
 import { readNumber, readSeries, readText, readjusted, sameNames, toText, type Adjusted } from './values.js';
 
@@ -22,6 +25,8 @@ const DEFAULTS = {
   sliderLabel: 'Check for updates every: (seconds)',
   startLabel: 'Start streaming',
   stopLabel: 'Stop streaming',
+  tableLabel: 'Show table',
+  downloadLabel: 'Download CSV',
 } as const;
 
 /** Largest number of seconds any interval or period may be (a day). */
@@ -55,7 +60,11 @@ const asText = { fromAttribute: (value: string | null) => value, toAttribute: (v
  * @csspart slider - The `<input type="range">` choosing the interval.
  * @csspart start-button - The "Start streaming" `<button>`.
  * @csspart stop-button - The "Stop streaming" `<button>`.
- * @csspart chart - The box holding the uPlot chart and its legend.
+ * @csspart table-button - The "Show table" toggle `<button>` (`aria-pressed` says whether the table shows).
+ * @csspart download-button - The "Download CSV" `<button>`.
+ * @csspart chart - The box holding the uPlot chart and its legend (`role="img"`, named and described by the summary).
+ * @csspart summary - The chart in words: series, number of points, time span, latest values. Visually hidden; screen readers read it as the chart's description.
+ * @csspart table - The scrollable data table of the kept points, newest first (present with `table`).
  * @csspart status - A short message after a failed update, empty otherwise (`role="status"`).
  *
  * @cssprop [--data-feed-series-1=#0068c9 (dark: #83c9ff)] - Line colour of series 1; series 9, 17, … reuse it.
@@ -92,6 +101,10 @@ export class DataFeed extends LitElement {
     startLabel: { attribute: 'start-label' },
     stopLabel: { attribute: 'stop-label' },
     noControls: { type: Boolean, attribute: 'no-controls' },
+    table: { type: Boolean, reflect: true },
+    timeZone: { attribute: 'time-zone' },
+    tableLabel: { attribute: 'table-label' },
+    downloadLabel: { attribute: 'download-label' },
     source: { attribute: false },
   };
 
@@ -108,6 +121,9 @@ export class DataFeed extends LitElement {
   private _sliderLabel: string = DEFAULTS.sliderLabel;
   private _startLabel: string = DEFAULTS.startLabel;
   private _stopLabel: string = DEFAULTS.stopLabel;
+  private _tableLabel: string = DEFAULTS.tableLabel;
+  private _downloadLabel: string = DEFAULTS.downloadLabel;
+  private _timeZone = '';
   private _source: FeedSource | null = null;
 
   /** Set once the element is first connected: from then on changes fire events. */
@@ -137,7 +153,12 @@ export class DataFeed extends LitElement {
   private readonly _chart = new ChartController({
     buffer: () => this._buffer,
     theme: () => this._readTheme(),
+    drawn: () => this._drawn(),
   });
+
+  private readonly _words = new TextViews();
+  /** The control that had focus before a render, to hand focus on if that control is disabled. */
+  private _focused: Element | null = null;
 
   private readonly _onVisibility = () => this._syncActive();
 
@@ -154,6 +175,7 @@ export class DataFeed extends LitElement {
     const on = Boolean(value);
     if (on === this._streaming) return;
     this._streaming = on;
+    this._words.reset();
     if (this._ready) {
       this._emit(on ? 'data-feed-start' : 'data-feed-stop', on ? { interval: this.interval } : {});
       if (this._streaming !== on) return; // a listener turned it back
@@ -322,10 +344,63 @@ export class DataFeed extends LitElement {
   }
 
   /**
+   * Text of the table toggle button.
+   * @default 'Show table'
+   */
+  get tableLabel(): string {
+    return this._tableLabel;
+  }
+  set tableLabel(value: string) {
+    this._tableLabel = readText(value, DEFAULTS.tableLabel);
+  }
+
+  /**
+   * Text of the download button.
+   * @default 'Download CSV'
+   */
+  get downloadLabel(): string {
+    return this._downloadLabel;
+  }
+  set downloadLabel(value: string) {
+    this._downloadLabel = readText(value, DEFAULTS.downloadLabel);
+  }
+
+  /**
    * Hides the built-in slider and buttons: the host drives the element.
    * @default false
    */
   noControls = false;
+
+  /**
+   * Shows the kept points as a table under the chart, newest first (at most 500 rows), for
+   * screen-reader and keyboard users; the "Show table" button turns it on and off.
+   * @default false
+   */
+  table = false;
+
+  /**
+   * Time zone of the axis, the legend, the table and the summary: an IANA name such as
+   * `Europe/Berlin`, or `UTC`. Empty means the browser's. A name the browser does not know keeps
+   * the zone held (with a warning). The CSV is always in UTC.
+   * @default ''
+   */
+  get timeZone(): string {
+    return this._timeZone;
+  }
+  set timeZone(value: string) {
+    const text = value == null ? '' : String(value).trim();
+    let zone: string;
+    try {
+      zone = text && checkTimeZone(text);
+    } catch {
+      this._warn('timeZone', value, `not a time zone this browser knows; keeping ${this._timeZone ? JSON.stringify(this._timeZone) : "the browser's"}`);
+      return;
+    }
+    if (zone === this._timeZone) return;
+    this._timeZone = zone;
+    this._words.setTimeZone(zone);
+    this._chart.setTimeZone(zone || undefined);
+  }
 
   /**
    * Where data comes from: `(since, now) => chunk` (or a promise of one), times in ms since the
@@ -398,6 +473,23 @@ export class DataFeed extends LitElement {
     this._forget(() => this._buffer.clear(), false);
   }
 
+  /**
+   * The kept points as CSV (RFC 4180, CRLF line ends): a header `time,<series…>`, then one
+   * record per point, oldest first, times in ISO 8601 UTC, gaps as empty fields. Numbers read
+   * back exactly as kept.
+   */
+  toCSV(): string {
+    return toCSV(this._series, this._buffer.columns());
+  }
+
+  /**
+   * The chart as drawn now, axes included, as a PNG on the element's background. Rejects while
+   * the element is not in the document (there is no chart then).
+   */
+  toPNG(): Promise<Blob> {
+    return this._chart.toPNG(getComputedStyle(this).backgroundColor);
+  }
+
   // ——— lifecycle ——————————————————————————————————————————————————————————————
 
   override connectedCallback(): void {
@@ -460,17 +552,43 @@ export class DataFeed extends LitElement {
               <button part="stop-button" type="button" ?disabled=${!this._streaming} @click=${this.stop}>
                 ${this._stopLabel}
               </button>
+              <div class="more">
+                <button part="table-button" type="button" aria-pressed=${this.table} @click=${this._toggleTable}>
+                  ${this._tableLabel}
+                </button>
+                <button part="download-button" type="button" @click=${this._download}>${this._downloadLabel}</button>
+              </div>
             </div>`}
-        <div part="chart" role="img" aria-label=${`Line chart of ${this._series.join(', ')}`}>
-          <div class="sizer"></div>
-          <div class="swatches" aria-hidden="true">
-            <span></span><span></span><span></span><span></span><span></span><span></span><span></span><span></span>
-            <span class="grid"></span>
+        <div class="view">
+          <div part="chart" role="img" aria-label=${`Line chart of ${this._series.join(', ')}`} aria-describedby="summary">
+            <div class="sizer"></div>
+            <div class="swatches" aria-hidden="true">
+              <span></span><span></span><span></span><span></span><span></span><span></span><span></span><span></span>
+              <span class="grid"></span>
+            </div>
           </div>
+          <p part="summary" id="summary" class="visually-hidden"></p>
+          ${this.table
+            ? html`<div part="table" role="region" aria-label=${this._heading ? `${this._heading}: data table` : 'Data table'} tabindex="0"></div>`
+            : nothing}
         </div>
       </div>
       <div part="status" role="status">${this._status}</div>
+      <div class="visually-hidden announcer" aria-live="polite"></div>
     </div>`;
+  }
+
+  protected override willUpdate(): void {
+    this._focused = this.shadowRoot?.activeElement ?? null;
+  }
+
+  protected override updated(): void {
+    // A button that disables itself when pressed hands the focus to its counterpart, so a keyboard
+    // user can press Start, then Stop, without looking for the focus.
+    const focused = this._focused as HTMLButtonElement | null;
+    if (focused?.disabled) this.renderRoot.querySelector<HTMLElement>(`[part=${focused.part[0] === 'start-button' ? 'stop' : 'start'}-button]`)?.focus();
+    const table = this._textTargets().table;
+    if (table) this._words.renderTable(table, this._series, this._buffer.columns());
   }
 
   // ——— internals ——————————————————————————————————————————————————————————————
@@ -552,6 +670,7 @@ export class DataFeed extends LitElement {
   /** The points kept changed: redraw and tell. */
   private _kept(added: number, dropped: number): void {
     if (added === 0 && dropped === 0) return;
+    if (added > 0) this._words.arrived(this._streaming);
     this._chart.invalidate();
     this._emit('data-feed-update', { added, dropped, size: this._buffer.size });
   }
@@ -611,6 +730,34 @@ export class DataFeed extends LitElement {
 
   private _onSlider(event: Event): void {
     this.interval = Number((event.target as HTMLInputElement).value);
+  }
+
+  /** The chart was drawn: its words follow. */
+  private _drawn(): void {
+    this._words.update(this._textTargets(), this._series, this._buffer.columns(), Date.now());
+  }
+
+  private _textTargets() {
+    const root = this.renderRoot;
+    return {
+      summary: root.querySelector('[part=summary]'),
+      announcer: root.querySelector('.announcer'),
+      table: root.querySelector<HTMLElement>('[part=table]'),
+    };
+  }
+
+  private _toggleTable(): void {
+    this.table = !this.table;
+  }
+
+  private _download(): void {
+    const url = URL.createObjectURL(new Blob([this.toCSV()], { type: 'text/csv;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = 'data-feed.csv';
+    link.click();
+    // The download has taken the blob by the next task.
+    setTimeout(() => URL.revokeObjectURL(url));
   }
 
   private _readTheme(): ChartTheme {

@@ -1,0 +1,67 @@
+import { render } from 'lit';
+import type { Columns } from './buffer.js';
+import { timeFormatter } from './format.js';
+import { Throttle, describeLatest, summarize } from './summary.js';
+import { tableTemplate } from './table.js';
+
+/** Where the words go, in the element's shadow root (any may be absent). */
+export interface TextTargets {
+  summary: Element | null;
+  announcer: Element | null;
+  table: HTMLElement | null;
+}
+
+/**
+ * The chart in words, kept in step with what is drawn: the summary the chart is described by,
+ * polite announcements of new data (at most one every 5 s), and the data table when shown.
+ * Written straight into their nodes after each draw, so a data update re-renders none of the
+ * element's controls.
+ */
+export class TextViews {
+  private _time = timeFormatter();
+  private _timeZone = '';
+  private readonly _throttle = new Throttle();
+  /** Points arrived while streaming that no announcement has told yet. */
+  private _untold = false;
+
+  /** Formats a time for people in the current time zone. */
+  get time(): (ms: number) => string {
+    return this._time;
+  }
+
+  /** Shows times in `timeZone` (canonical IANA name or `UTC`; empty: the browser's). */
+  setTimeZone(timeZone: string): void {
+    this._timeZone = timeZone;
+    this._time = timeFormatter(timeZone || undefined);
+  }
+
+  /** New points were kept: while `streaming` they are worth announcing. */
+  arrived(streaming: boolean): void {
+    if (streaming) this._untold = true;
+  }
+
+  /**
+   * Streaming turned on or off: what arrived before is not announced any more, and a new stream's
+   * first points are told without waiting out the last announcement.
+   */
+  reset(): void {
+    this._untold = false;
+    this._throttle.reset();
+  }
+
+  /** Writes the words for `columns` into `targets`; `now` is the time in ms (for the throttle). */
+  update(targets: TextTargets, names: readonly string[], columns: Columns, now: number): void {
+    if (targets.summary) targets.summary.textContent = summarize(names, columns, this._time);
+    if (this._untold && columns[0].length > 0 && targets.announcer && this._throttle.take(now)) {
+      this._untold = false;
+      targets.announcer.textContent = describeLatest(names, columns, this._time);
+    }
+    if (targets.table) this.renderTable(targets.table, names, columns);
+  }
+
+  /** Renders the table of `columns` into `container`. */
+  renderTable(container: HTMLElement, names: readonly string[], columns: Columns): void {
+    const header = this._timeZone ? `Time (${this._timeZone})` : 'Time';
+    render(tableTemplate(names, columns, this._time, header), container);
+  }
+}

@@ -1,0 +1,251 @@
+import { expect, html } from '@open-wc/testing';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import type { DataFeed } from '../src/data-feed.js';
+import { T0, afterHeldDraw, mount, part, stepSource, useFakeClock } from './helpers.js';
+
+/** The element (or node) that has the focus, looking into shadow roots. */
+function focused(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+const announcer = (el: DataFeed) => el.shadowRoot!.querySelector('[aria-live="polite"]:not([role])')!;
+
+describe('<data-feed>: accessibility', () => {
+  describe('the chart in words', () => {
+    const clock = useFakeClock();
+
+    it('the chart has an accessible name and is described by a summary: series, points, time span, latest values', async () => {
+      const el = await mount(html`<data-feed time-zone="UTC" .source=${stepSource()}></data-feed>`);
+      const chart = part(el, 'chart');
+      expect(chart.getAttribute('role')).to.equal('img');
+      expect(chart.getAttribute('aria-label')).to.equal('Line chart of A, B');
+      const summary = el.shadowRoot!.getElementById(chart.getAttribute('aria-describedby')!)!;
+      expect(summary).to.equal(part(el, 'summary'));
+      const last = el.data.time.at(-1)!;
+      expect(summary.textContent).to.match(/^2 series A, B\. 100 points from .*11:59:10 .* to .*11:59:59\.500.* \(49\.5 s\)\. Latest: /);
+      const format = new Intl.NumberFormat(undefined, { maximumFractionDigits: 3 }).format;
+      expect(summary.textContent).to.match(new RegExp(`Latest: A ${format(last / 1000)}, B ${format(last / 1000 + 1)}\\.$`));
+    });
+
+    it('the summary follows the data', async () => {
+      const el = await mount(html`<data-feed capacity="3" .source=${stepSource()}></data-feed>`);
+      expect(part(el, 'summary').textContent).to.match(/^2 series A, B\. 3 points from .* \(1 s\)\./);
+      el.append({ time: [T0 + 1], values: [[42], [43]] });
+      await afterHeldDraw();
+      expect(part(el, 'summary').textContent).to.match(/Latest: A 42, B 43\.$/);
+    });
+
+    it('announces new data politely while streaming, at most once every 5 s, not on every update', async () => {
+      const el = await mount(html`<data-feed .source=${stepSource()}></data-feed>`);
+      const live = announcer(el);
+      expect(live.getAttribute('aria-live')).to.equal('polite');
+      expect(live.textContent, 'the first load is summarised, not announced').to.equal('');
+      el.start(); // nothing new yet at the start: the first points come a second later
+      const told: string[] = [];
+      for (let second = 1; second <= 20; second++) {
+        await clock.tickAsync(1000);
+        await afterHeldDraw();
+        if (live.textContent !== (told.at(-1) ?? '')) told.push(live.textContent!);
+      }
+      // 20 updates with new points in 20 s: told at 1, 6, 11 and 16 s.
+      expect(told).to.have.length(4);
+      for (const text of told) expect(text).to.match(/^New data at .*: A .*, B .*\.$/);
+      el.stop();
+      await clock.tickAsync(10_000);
+      el.append({ time: [Date.now() + 1], values: [[1], [2]] });
+      await afterHeldDraw();
+      expect(live.textContent, 'points pushed while stopped are not announced').to.equal(told.at(-1));
+    });
+  });
+
+  describe('table view', () => {
+    useFakeClock();
+
+    it('the table attribute shows the kept points as a table, newest first, times as row headers', async () => {
+      const el = await mount(html`<data-feed table time-zone="UTC" capacity="4" .source=${stepSource()}></data-feed>`);
+      const region = part(el, 'table');
+      expect(region.getAttribute('role')).to.equal('region');
+      expect(region.getAttribute('aria-label')).to.equal('Data feed: data table');
+      expect(region.tabIndex, 'a scrollable region keyboard users can reach').to.equal(0);
+      const table = region.querySelector('table')!;
+      expect(table.caption!.textContent).to.equal('4 points, newest first');
+      const head = Array.from(table.tHead!.rows[0].cells, (c) => c.textContent!.trim());
+      expect(head).to.deep.equal(['Time (UTC)', 'A', 'B']);
+      const rows = Array.from(table.tBodies[0].rows);
+      expect(rows).to.have.length(4);
+      const { time, values } = el.data;
+      rows.forEach((row, k) => {
+        const i = 3 - k;
+        expect(row.cells[0].tagName).to.equal('TH');
+        expect(row.cells[0].getAttribute('scope')).to.equal('row');
+        expect(row.cells[0].textContent).to.contain(new Date(time[i]).toISOString().slice(11, 19));
+        const format = new Intl.NumberFormat(undefined, { maximumFractionDigits: 3 });
+        expect(row.cells[1].textContent).to.equal(format.format(values[0][i]));
+        expect(row.cells[2].textContent).to.equal(format.format(values[1][i]));
+      });
+    });
+
+    it('follows new data, and shows the newest 500 rows of a larger buffer', async () => {
+      const el = await mount(html`<data-feed table capacity="1000" backfill="1000" .source=${stepSource()}></data-feed>`);
+      const table = () => part(el, 'table').querySelector('table')!;
+      expect(table().caption!.textContent).to.equal('Newest 500 of 1000 points');
+      expect(table().tBodies[0].rows).to.have.length(500);
+      el.append({ time: [T0 + 1], values: [[42], [43]] });
+      await afterHeldDraw();
+      expect(Array.from(table().tBodies[0].rows[0].cells, (c) => c.textContent)).to.deep.equal([
+        new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', fractionalSecondDigits: 3 }).format(T0 + 1),
+        '42',
+        '43',
+      ]);
+    });
+
+    it('the "Show table" button toggles the table and says so with aria-pressed', async () => {
+      const el = await mount(html`<data-feed .source=${stepSource()}></data-feed>`);
+      const button = part<HTMLButtonElement>(el, 'table-button');
+      expect(button.textContent!.trim()).to.equal('Show table');
+      expect(button.getAttribute('aria-pressed')).to.equal('false');
+      expect(part(el, 'table')).to.equal(null);
+      button.click();
+      await el.updateComplete;
+      expect(el.table).to.equal(true);
+      expect(el.hasAttribute('table')).to.equal(true);
+      expect(button.getAttribute('aria-pressed')).to.equal('true');
+      expect(part(el, 'table').querySelectorAll('tbody tr')).to.have.length(el.data.time.length);
+      button.click();
+      await el.updateComplete;
+      expect(el.hasAttribute('table')).to.equal(false);
+      expect(part(el, 'table')).to.equal(null);
+    });
+
+    it('table-label and download-label change the button texts', async () => {
+      const el = await mount(html`<data-feed table-label="Tabelle" download-label="CSV laden" .source=${stepSource()}></data-feed>`);
+      expect(part(el, 'table-button').textContent!.trim()).to.equal('Tabelle');
+      expect(part(el, 'download-button').textContent!.trim()).to.equal('CSV laden');
+    });
+  });
+
+  describe('keyboard', () => {
+    afterEach(() => document.querySelectorAll('.outside').forEach((n) => n.remove()));
+
+    it('Tab goes through slider, start, table and download (not the disabled stop), then the table, then out: no trap', async () => {
+      const before = Object.assign(document.createElement('button'), { className: 'outside', textContent: 'before' });
+      document.body.append(before);
+      const el = await mount(html`<data-feed table .source=${stepSource()}></data-feed>`);
+      const after = Object.assign(document.createElement('button'), { className: 'outside', textContent: 'after' });
+      document.body.append(after);
+      before.focus();
+      const order: (string | null)[] = [];
+      for (let i = 0; i < 6; i++) {
+        await sendKeys({ press: 'Tab' });
+        const node = focused();
+        order.push(node === after ? 'after' : (node?.getAttribute('part') ?? null));
+      }
+      expect(order).to.deep.equal(['slider', 'start-button', 'table-button', 'download-button', 'table', 'after']);
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ up: 'Shift' });
+      expect(focused()).to.equal(part(el, 'table'));
+    });
+
+    it('Enter on Start starts and hands focus to Stop; Space on Stop stops and hands it back', async () => {
+      const el = await mount(html`<data-feed .source=${stepSource()}></data-feed>`);
+      part(el, 'start-button').focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(el.streaming).to.equal(true);
+      expect(focused()).to.equal(part(el, 'stop-button'));
+      await sendKeys({ press: 'Space' });
+      await el.updateComplete;
+      expect(el.streaming).to.equal(false);
+      expect(focused()).to.equal(part(el, 'start-button'));
+    });
+
+    it('Enter on "Show table" shows the table; arrow keys move the slider', async () => {
+      const el = await mount(html`<data-feed .source=${stepSource()}></data-feed>`);
+      part(el, 'table-button').focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(el.table).to.equal(true);
+      part(el, 'slider').focus();
+      await sendKeys({ press: 'ArrowLeft' });
+      expect(el.interval).to.be.closeTo(0.99, 1e-9);
+      await sendKeys({ press: 'End' });
+      expect(el.interval).to.equal(5);
+    });
+
+    it('shows where the focus is: an outline on every control reached with the keyboard', async () => {
+      const el = await mount(html`<data-feed table .source=${stepSource()}></data-feed>`);
+      part(el, 'slider').focus();
+      for (const name of ['start-button', 'table-button', 'download-button', 'table']) {
+        await sendKeys({ press: 'Tab' });
+        expect(focused()).to.equal(part(el, name));
+        const style = getComputedStyle(part(el, name));
+        expect(style.outlineStyle, name).to.equal('solid');
+        expect(parseFloat(style.outlineWidth), name).to.be.at.least(2);
+      }
+    });
+  });
+
+  describe('without colour and without motion', () => {
+    afterEach(() => emulateMedia({ reducedMotion: 'no-preference' }));
+
+    it('each series has its own line dash, shown in the legend too', async () => {
+      const el = await mount(html`<data-feed series="A,B,C" .source=${stepSource(500, 3)}></data-feed>`);
+      const plot = (el as unknown as { _chart: { plot: { series: { dash?: number[] }[] } } })._chart.plot;
+      const dashes = plot.series.slice(1).map((s) => JSON.stringify(s.dash ?? []));
+      expect(new Set(dashes).size).to.equal(3);
+      const markers = Array.from(el.shadowRoot!.querySelectorAll<HTMLElement>('.u-series:not(:first-child) .u-marker'), (m) => m.style.borderStyle);
+      expect(markers).to.deep.equal(['solid', 'dashed', 'dotted']);
+    });
+
+    it('nothing eases under prefers-reduced-motion', async () => {
+      const el = await mount(html`<data-feed .source=${stepSource()}></data-feed>`);
+      const button = part(el, 'start-button');
+      expect(getComputedStyle(button).transitionDuration).not.to.match(/^0s(, 0s)*$/);
+      await emulateMedia({ reducedMotion: 'reduce' });
+      expect(getComputedStyle(button).transitionDuration).to.match(/^0s(, 0s)*$/);
+    });
+  });
+
+  describe('axe-core audit: zero violations', () => {
+    afterEach(() => emulateMedia({ colorScheme: 'light' }));
+
+    it('static, after the first load', async () => {
+      const el = await mount(html`<data-feed .source=${stepSource()}></data-feed>`);
+      await expect(el).to.be.accessible();
+    });
+
+    it('streaming', async () => {
+      const el = await mount(html`<data-feed streaming .source=${stepSource()}></data-feed>`);
+      await afterHeldDraw();
+      await expect(el).to.be.accessible();
+    });
+
+    it('after a failed update (status shown)', async () => {
+      const el = await mount(html`<data-feed .source=${() => Promise.reject(new Error('feed down'))}></data-feed>`);
+      await el.refresh().catch(() => {});
+      await el.updateComplete;
+      expect(part(el, 'status').textContent).to.contain('feed down');
+      await expect(el).to.be.accessible();
+    });
+
+    it('with the table shown', async () => {
+      const el = await mount(html`<data-feed table .source=${stepSource()}></data-feed>`);
+      await expect(el).to.be.accessible();
+    });
+
+    it('dark', async () => {
+      await emulateMedia({ colorScheme: 'dark' });
+      const el = await mount(html`<data-feed table .source=${stepSource()}></data-feed>`);
+      expect(getComputedStyle(el).backgroundColor).to.equal('rgb(14, 17, 23)');
+      await expect(el).to.be.accessible();
+    });
+
+    it('without controls and without a heading', async () => {
+      const el = await mount(html`<data-feed no-controls heading="" .source=${stepSource()}></data-feed>`);
+      await expect(el).to.be.accessible();
+    });
+  });
+});
