@@ -1,4 +1,5 @@
-// Takes docs/data-feed.png: the element as a page shows it, from the built bundle, in headless Chromium.
+// Takes the screenshots under docs/: the element as a page shows it, light, dark and with its
+// table, from the built bundle, in headless Chromium.
 //   npm run build && node scripts/screenshot.mjs
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -7,15 +8,21 @@ import puppeteer from 'puppeteer-core';
 import { assertChromium, chromiumArgs } from './chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Data feed</title>
+const shots = [
+  { file: 'data-feed-light.png', scheme: 'light', attributes: '', height: 520 },
+  { file: 'data-feed-dark.png', scheme: 'dark', attributes: '', height: 520 },
+  { file: 'data-feed-table.png', scheme: 'light', attributes: ' table time-zone="UTC"', height: 860 },
+];
+const page = (attributes) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Data feed</title>
 <script type="module" src="/dist/data-feed.bundle.js"></script>
-<style>body { margin: 0; padding: 16px; background: #fff; font-family: system-ui, sans-serif; }</style></head>
-<body><data-feed></data-feed></body></html>`;
+<style>:root { color-scheme: light dark; } body { margin: 0; padding: 16px; font-family: system-ui, sans-serif; }</style></head>
+<body><data-feed${attributes}></data-feed></body></html>`;
 
 const server = createServer(async (request, response) => {
   const path = new URL(request.url, 'http://localhost').pathname;
   if (path === '/') {
-    response.writeHead(200, { 'content-type': 'text/html' }).end(page);
+    const shot = shots[Number(new URL(request.url, 'http://localhost').searchParams.get('shot'))];
+    response.writeHead(200, { 'content-type': 'text/html' }).end(page(shot.attributes));
     return;
   }
   try {
@@ -29,14 +36,16 @@ await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const browser = await puppeteer.launch({ executablePath: assertChromium(), headless: true, args: chromiumArgs });
 try {
   const tab = await browser.newPage();
-  await tab.setViewport({ width: 960, height: 520, deviceScaleFactor: 1 });
-  await tab.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
-  await tab.goto(`http://127.0.0.1:${server.address().port}/`);
-  await tab.waitForFunction(() => document.querySelector('data-feed')?.shadowRoot?.querySelector('canvas'));
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  const element = await tab.$('data-feed');
-  await element.screenshot({ path: fileURLToPath(new URL('../docs/data-feed.png', import.meta.url)) });
-  console.log('docs/data-feed.png written');
+  for (const [index, shot] of shots.entries()) {
+    await tab.setViewport({ width: 960, height: shot.height, deviceScaleFactor: 1 });
+    await tab.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: shot.scheme }]);
+    await tab.goto(`http://127.0.0.1:${server.address().port}/?shot=${index}`);
+    await tab.waitForFunction(() => document.querySelector('data-feed')?.shadowRoot?.querySelector('canvas'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const element = await tab.$('data-feed');
+    await element.screenshot({ path: fileURLToPath(new URL(`../docs/${shot.file}`, import.meta.url)) });
+    console.log(`docs/${shot.file} written`);
+  }
 } finally {
   await browser.close();
   server.close();
