@@ -27,7 +27,7 @@ describe('dist/data-feed.bundle.js', () => {
     expect(customElements.get('data-feed')).to.equal(first);
   });
 
-  it('streams under the strict CSP of the contract with no violation and makes no request of its own', async () => {
+  it('streams, shows its table and exports under the strict CSP of the contract with no violation and no request of its own', async () => {
     const result = await strictPageReport('/test/fixtures/csp.html');
     expect(result.violations).to.deep.equal([]);
     expect(result.errors).to.deep.equal([]);
@@ -36,6 +36,10 @@ describe('dist/data-feed.bundle.js', () => {
     expect(result.uplotStyled).to.equal(true);
     expect(result.updates).to.be.at.least(3);
     expect(result.points).to.equal(100);
+    expect(result.tableRows).to.equal(100);
+    expect(result.summary).to.match(/^2 series A, B\. 100 points from /);
+    expect(result.csvLines, 'header, 100 records, and the empty end').to.equal(102);
+    expect(result.png).to.equal('image/png');
     expect(requestedPaths(result.resources)).to.deep.equal(['/test/fixtures/csp-page.js', '/dist/data-feed.bundle.js']);
   });
 });

@@ -212,6 +212,12 @@ describe('<data-feed>: accessibility', () => {
   describe('axe-core audit: zero violations', () => {
     afterEach(() => emulateMedia({ colorScheme: 'light' }));
 
+    it('sees inside the shadow root: a button without a name fails it', async () => {
+      const el = await mount(html`<data-feed .source=${stepSource()}></data-feed>`);
+      part(el, 'start-button').textContent = '';
+      await expect(el).not.to.be.accessible();
+    });
+
     it('static, after the first load', async () => {
       const el = await mount(html`<data-feed .source=${stepSource()}></data-feed>`);
       await expect(el).to.be.accessible();
