@@ -295,6 +295,8 @@ export const LocalisedLabels: Story = {
     'slider-label': 'Auf Aktualisierungen prüfen alle: (Sekunden)',
     'start-label': 'Streaming starten',
     'stop-label': 'Streaming beenden',
+    'table-label': 'Tabelle zeigen',
+    'download-label': 'CSV herunterladen',
   },
   play: async ({ canvasElement }) => {
     const el = await feedIn(canvasElement);
@@ -303,6 +305,89 @@ export const LocalisedLabels: Story = {
     await expect(root.getByRole('slider', { name: 'Auf Aktualisierungen prüfen alle: (Sekunden)' })).toBe(part(el, 'slider'));
     await expect(root.getByRole('button', { name: 'Streaming starten' })).toBe(part(el, 'start-button'));
     await expect(root.getByRole('button', { name: 'Streaming beenden' })).toBe(part(el, 'stop-button'));
+    await expect(root.getByRole('button', { name: 'Tabelle zeigen' })).toBe(part(el, 'table-button'));
+    await expect(root.getByRole('button', { name: 'CSV herunterladen' })).toBe(part(el, 'download-button'));
+  },
+};
+
+/**
+ * The data as a table under the chart, newest first, for screen-reader and keyboard users (the
+ * `table` attribute, or the "Show table" button), here with times in UTC. The test streams and
+ * checks the table follows, then hides it with the button.
+ */
+export const TableView: Story = {
+  name: 'Table view',
+  args: { table: true, 'time-zone': 'UTC' },
+  play: async ({ canvasElement }) => {
+    const el = await feedIn(canvasElement);
+    await loaded(el);
+    const rows = () => part(el, 'table').querySelectorAll('tbody tr').length;
+    await waitFor(() => expect(rows()).toBe(el.data.time.length));
+    await expect(part(el, 'table').querySelector('thead th')?.textContent).toBe('Time (UTC)');
+    await expect(part(el, 'table-button').getAttribute('aria-pressed')).toBe('true');
+    const events = record(el);
+    el.start();
+    await waitFor(() => expect(events['data-feed-update'].length).toBeGreaterThan(0), { timeout: 4000 });
+    el.stop();
+    await userEvent.click(part(el, 'table-button'));
+    await expect(el.table).toBe(false);
+    await expect(el.shadowRoot!.querySelector('[part=table]')).toBe(null);
+  },
+};
+
+/**
+ * Dark: `color-scheme: dark` on the element (or `prefers-color-scheme: dark` on the page) paints a
+ * dark surface and palette.
+ */
+export const Dark: Story = {
+  render: (args) => html`<style>
+      .dark data-feed { color-scheme: dark; }
+    </style>
+    <div class="dark">${feed(args)}</div>`,
+  play: async ({ canvasElement }) => {
+    const el = await feedIn(canvasElement);
+    await loaded(el);
+    await expect(getComputedStyle(el).backgroundColor).toBe('rgb(14, 17, 23)');
+    await expect(getComputedStyle(el).color).toBe('rgb(250, 250, 250)');
+  },
+};
+
+/**
+ * Theming from the page: custom properties for colours, font and height, and `::part()` for the
+ * controls (the example in the README).
+ */
+export const Themed: Story = {
+  render: (args) => html`<style>
+      .brand data-feed {
+        --data-feed-series-1: #7b2ff7;
+        --data-feed-series-2: #f107a3;
+        --data-feed-background: transparent;
+        --data-feed-text: #1d1d3b;
+        --data-feed-grid: rgb(29 29 59 / 0.12);
+        --data-feed-chart-height: 220px;
+      }
+      .brand data-feed::part(heading) { font-size: 1.125rem; text-transform: uppercase; letter-spacing: 0.05em; }
+      .brand data-feed::part(start-button) { background: #7b2ff7; color: white; border-color: transparent; }
+    </style>
+    <div class="brand" style="background: linear-gradient(135deg, #fdf4ff, #eef2ff)">${feed(args)}</div>`,
+  play: async ({ canvasElement }) => {
+    const el = await feedIn(canvasElement);
+    await loaded(el);
+    await expect(getComputedStyle(part(el, 'start-button')).backgroundColor).toBe('rgb(123, 47, 247)');
+    await expect(getComputedStyle(el).backgroundColor).toBe('rgba(0, 0, 0, 0)');
+    await expect(part(el, 'heading').getBoundingClientRect().height).toBeGreaterThan(0);
+  },
+};
+
+/** Times in another zone: the axis, legend and summary in Tokyo time (`time-zone="Asia/Tokyo"`). */
+export const TimeZone: Story = {
+  name: 'Time zone',
+  args: { 'time-zone': 'Asia/Tokyo', heading: 'Tokyo time' },
+  play: async ({ canvasElement }) => {
+    const el = await feedIn(canvasElement);
+    await loaded(el);
+    await expect(el.timeZone).toBe('Asia/Tokyo');
+    await expect(part(el, 'summary').textContent).toMatch(/^2 series A, B\. 1?\d+ points from /);
   },
 };
 

@@ -18,6 +18,10 @@ export interface FeedAttributes {
   'start-label'?: string;
   'stop-label'?: string;
   'no-controls'?: boolean;
+  table?: boolean;
+  'time-zone'?: string;
+  'table-label'?: string;
+  'download-label'?: string;
 }
 
 export type FeedEventArgs = { [K in DataFeedEventName]?: (detail: unknown) => void };
@@ -62,6 +66,10 @@ export function feed(args: FeedArgs, options: { source?: FeedSource; heading?: s
     start-label=${args['start-label'] ?? nothing}
     stop-label=${args['stop-label'] ?? nothing}
     ?no-controls=${args['no-controls'] ?? false}
+    ?table=${args.table ?? false}
+    time-zone=${args['time-zone'] ?? nothing}
+    table-label=${args['table-label'] ?? nothing}
+    download-label=${args['download-label'] ?? nothing}
     .source=${options.source ?? null}
     @data-feed-start=${on}
     @data-feed-stop=${on}
