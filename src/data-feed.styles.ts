@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
 /**
+ * Every default line colour stands out from the default surface by at least 3:1 (WCAG's contrast
+ * for graphics), in light and in dark.
+ *
  * Defaults live in `var()` fallbacks, not on `:host`, so a custom property set on any ancestor
  * reaches the element; `light-dark()` picks the dark value under `prefers-color-scheme: dark`
  * unless the host's `color-scheme` says light.
@@ -15,13 +18,13 @@ export const dataFeedStyles = css`
     background: var(--data-feed-background, light-dark(#ffffff, #0e1117));
     --_grid: var(--data-feed-grid, light-dark(rgba(49, 51, 63, 0.16), rgba(250, 250, 250, 0.16)));
     --_series-1: var(--data-feed-series-1, light-dark(#0068c9, #83c9ff));
-    --_series-2: var(--data-feed-series-2, light-dark(#83c9ff, #0068c9));
+    --_series-2: var(--data-feed-series-2, light-dark(#3d8fd9, #0068c9));
     --_series-3: var(--data-feed-series-3, light-dark(#ff2b2b, #ffabab));
-    --_series-4: var(--data-feed-series-4, light-dark(#ffabab, #ff2b2b));
-    --_series-5: var(--data-feed-series-5, light-dark(#29b09d, #7defa1));
-    --_series-6: var(--data-feed-series-6, light-dark(#7defa1, #29b09d));
-    --_series-7: var(--data-feed-series-7, light-dark(#ff8700, #ffd16a));
-    --_series-8: var(--data-feed-series-8, light-dark(#ffd16a, #ff8700));
+    --_series-4: var(--data-feed-series-4, light-dark(#d6336c, #ff2b2b));
+    --_series-5: var(--data-feed-series-5, light-dark(#168575, #7defa1));
+    --_series-6: var(--data-feed-series-6, light-dark(#2b9348, #29b09d));
+    --_series-7: var(--data-feed-series-7, light-dark(#c75f00, #ffd16a));
+    --_series-8: var(--data-feed-series-8, light-dark(#9c7a00, #ff8700));
   }
 
   :host([hidden]) {

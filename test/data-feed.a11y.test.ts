@@ -10,6 +10,22 @@ function focused(): Element | null {
   return active;
 }
 
+/** The channels of a computed `rgb(…)` colour. */
+const rgb = (colour: string) => colour.match(/[\d.]+/g)!.slice(0, 3).map(Number);
+
+/** WCAG contrast ratio of two sRGB colours. */
+function contrast(a: number[], b: number[]): number {
+  const luminance = (c: number[]) => {
+    const [r, g, bl] = c.map((v) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
 const announcer = (el: DataFeed) => el.shadowRoot!.querySelector('[aria-live="polite"]:not([role])')!;
 
 describe('<data-feed>: accessibility', () => {
@@ -199,6 +215,24 @@ describe('<data-feed>: accessibility', () => {
       const markers = Array.from(el.shadowRoot!.querySelectorAll<HTMLElement>('.u-series:not(:first-child) .u-marker'), (m) => m.style.borderStyle);
       expect(markers).to.deep.equal(['solid', 'dashed', 'dotted']);
     });
+
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`every default line colour stands out from the ${scheme} surface by at least 3:1`, async () => {
+        await emulateMedia({ colorScheme: scheme });
+        try {
+          const el = await mount(html`<data-feed .source=${stepSource()}></data-feed>`);
+          const background = rgb(getComputedStyle(el).backgroundColor);
+          const swatches = el.shadowRoot!.querySelectorAll('.swatches > span:not(.grid)');
+          expect(swatches).to.have.length(8);
+          for (const swatch of swatches) {
+            const colour = getComputedStyle(swatch).color;
+            expect(contrast(rgb(colour), background), colour).to.be.at.least(3);
+          }
+        } finally {
+          await emulateMedia({ colorScheme: 'light' });
+        }
+      });
+    }
 
     it('nothing eases under prefers-reduced-motion', async () => {
       const el = await mount(html`<data-feed .source=${stepSource()}></data-feed>`);

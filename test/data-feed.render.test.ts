@@ -180,7 +180,7 @@ describe('<data-feed>: what it is and shows', () => {
     await el.refresh();
     const plot = (el as unknown as { _chart: { plot: { series: { _stroke?: string }[] } } })._chart.plot;
     expect(plot.series[1]._stroke).to.equal('rgb(0, 104, 201)');
-    expect(plot.series[2]._stroke).to.equal('rgb(131, 201, 255)');
+    expect(plot.series[2]._stroke).to.equal('rgb(61, 143, 217)');
   });
 
   it('takes line colours from --data-feed-series-N, set on the element or an ancestor', async () => {
