@@ -1,13 +1,12 @@
 import { LitElement, html, nothing, type PropertyDeclarations } from 'lit';
-import { BoundedBuffer, MAX_CAPACITY } from './buffer.js';
+import { MAX_CAPACITY } from './buffer.js';
 import { ChartController, type ChartTheme } from './chart.js';
-import { checkChunk, type FeedChunk, type FeedSource } from './chunk.js';
+import type { FeedChunk, FeedSource } from './chunk.js';
 import { toCSV } from './csv.js';
 import { dataFeedStyles } from './data-feed.styles.js';
 import { feedEvent, type DataFeedEventMap, type DataFeedEventName } from './events.js';
 import { checkTimeZone } from './format.js';
-import { createRandomSource } from './generator.js';
-import { Scheduler } from './scheduler.js';
+import { Feed } from './feed.js';
 import { TextViews } from './text-views.js';
 import { uplotStyles } from './uplot.styles.js';
 import { readNumber, readSeries, readText, readjusted, sameNames, toText, type Adjusted } from './values.js';
@@ -34,8 +33,6 @@ const MAX_SECONDS = 86_400;
 /** Largest backfill (a year of seconds). */
 const MAX_BACKFILL = 365 * MAX_SECONDS;
 const MIN_SECONDS = 0.001;
-/** The built-in generator never makes more than this many points in one call (older ones would be trimmed). */
-const MAX_GENERATED = 10_000;
 
 /** Attribute text goes to the property setter as it is: the setters read, clamp and warn. */
 const asText = { fromAttribute: (value: string | null) => value, toAttribute: (value: unknown) => String(value) };
@@ -113,9 +110,6 @@ export class DataFeed extends LitElement {
   private _minInterval: number = DEFAULTS.minInterval;
   private _maxInterval: number = DEFAULTS.maxInterval;
   private _step: number = DEFAULTS.step;
-  private _capacity: number = DEFAULTS.capacity;
-  private _backfill: number = DEFAULTS.backfill;
-  private _samplePeriod: number = DEFAULTS.samplePeriod;
   private _series: readonly string[] = DEFAULTS.series;
   private _heading: string = DEFAULTS.heading;
   private _sliderLabel: string = DEFAULTS.sliderLabel;
@@ -124,7 +118,6 @@ export class DataFeed extends LitElement {
   private _tableLabel: string = DEFAULTS.tableLabel;
   private _downloadLabel: string = DEFAULTS.downloadLabel;
   private _timeZone = '';
-  private _source: FeedSource | null = null;
 
   /** Set once the element is first connected: from then on changes fire events. */
   private _ready = false;
@@ -132,26 +125,25 @@ export class DataFeed extends LitElement {
   private _announcedInterval: number = DEFAULTS.interval;
   /** The attribute being applied, so a warning names what the page wrote. */
   private _applyingAttribute: string | null = null;
-  /** No update has run since the data was forgotten: the first-load backfill is still owed. */
-  private _owesLoad = true;
-  /** Bumped whenever kept points are forgotten; an answer asked for before that is dropped. */
-  private _generation = 0;
-  private _callGeneration = 0;
-  private _generator: { columns: number; periodMs: number; limit: number; source: FeedSource } | null = null;
-  private _buffer = new BoundedBuffer(DEFAULTS.series.length, DEFAULTS.capacity);
 
   /** Shown in the status part: why the last update failed, empty after a good one. */
   private _status = '';
 
-  private readonly _scheduler = new Scheduler<unknown>({
-    intervalMs: DEFAULTS.interval * 1000,
-    call: () => this._callSource(),
-    deliver: (answer) => this._deliver(answer),
+  private readonly _feed = new Feed({
+    series: DEFAULTS.series.length,
+    capacity: DEFAULTS.capacity,
+    interval: DEFAULTS.interval,
+    backfill: DEFAULTS.backfill,
+    samplePeriod: DEFAULTS.samplePeriod,
+    now: () => Date.now(),
+    kept: (added, dropped) => this._kept(added, dropped),
+    delivered: () => this._setStatus(''),
     fail: (error) => this._fail(error),
+    load: () => this._load(),
   });
 
   private readonly _chart = new ChartController({
-    buffer: () => this._buffer,
+    buffer: () => this._feed.buffer,
     theme: () => this._readTheme(),
     drawn: () => this._drawn(),
   });
@@ -180,8 +172,8 @@ export class DataFeed extends LitElement {
       this._emit(on ? 'data-feed-start' : 'data-feed-stop', on ? { interval: this.interval } : {});
       if (this._streaming !== on) return; // a listener turned it back
     }
-    if (on) this._scheduler.start();
-    else this._scheduler.stop();
+    if (on) this._feed.scheduler.start();
+    else this._feed.scheduler.stop();
   }
 
   /**
@@ -250,13 +242,11 @@ export class DataFeed extends LitElement {
    * @default 100
    */
   get capacity(): number {
-    return this._capacity;
+    return this._feed.buffer.capacity;
   }
   set capacity(value: number) {
-    const read = readNumber(value, { min: 1, max: MAX_CAPACITY, fallback: this._capacity, reset: DEFAULTS.capacity, integer: true });
-    this._capacity = this._accept('capacity', value, read);
-    const dropped = this._buffer.setCapacity(this._capacity);
-    if (dropped > 0) this._kept(0, dropped);
+    const read = readNumber(value, { min: 1, max: MAX_CAPACITY, fallback: this.capacity, reset: DEFAULTS.capacity, integer: true });
+    this._feed.setCapacity(this._accept('capacity', value, read));
   }
 
   /**
@@ -264,11 +254,11 @@ export class DataFeed extends LitElement {
    * @default 60
    */
   get backfill(): number {
-    return this._backfill;
+    return this._feed.backfill;
   }
   set backfill(value: number) {
-    const read = readNumber(value, { min: 0, max: MAX_BACKFILL, fallback: this._backfill, reset: DEFAULTS.backfill });
-    this._backfill = this._accept('backfill', value, read);
+    const read = readNumber(value, { min: 0, max: MAX_BACKFILL, fallback: this.backfill, reset: DEFAULTS.backfill });
+    this._feed.backfill = this._accept('backfill', value, read);
   }
 
   /**
@@ -276,10 +266,10 @@ export class DataFeed extends LitElement {
    * @default 0.5
    */
   get samplePeriod(): number {
-    return this._samplePeriod;
+    return this._feed.samplePeriod;
   }
   set samplePeriod(value: number) {
-    this._samplePeriod = this._accept('samplePeriod', value, this._readSeconds(value, this._samplePeriod, DEFAULTS.samplePeriod));
+    this._feed.samplePeriod = this._accept('samplePeriod', value, this._readSeconds(value, this.samplePeriod, DEFAULTS.samplePeriod));
   }
 
   /**
@@ -293,9 +283,8 @@ export class DataFeed extends LitElement {
   set series(value: string[]) {
     const names = this._accept('series', value, readSeries(value, this._series, DEFAULTS.series));
     if (sameNames(names, this._series)) return;
-    const columnsChanged = names.length !== this._series.length;
     this._series = names;
-    if (columnsChanged) this._forget(() => (this._buffer = new BoundedBuffer(names.length, this._capacity)));
+    this._feed.setSeries(names.length);
     this._chart.setSeries(this._series);
   }
 
@@ -409,7 +398,7 @@ export class DataFeed extends LitElement {
    * @default null
    */
   get source(): FeedSource | null {
-    return this._source;
+    return this._feed.source;
   }
   set source(value: FeedSource | null) {
     const next = value ?? null;
@@ -417,14 +406,12 @@ export class DataFeed extends LitElement {
       this._warn('source', value, 'not a function or null; keeping the current source');
       return;
     }
-    if (next === this._source) return;
-    this._source = next;
-    this._forget(() => this._buffer.clear());
+    this._feed.setSource(next);
   }
 
   /** A copy of the points kept: `time` in ms since the epoch, `values[i]` the column of series `i`. */
   get data(): { time: number[]; values: number[][] } {
-    return this._buffer.snapshot();
+    return this._feed.buffer.snapshot();
   }
 
   // ——— methods ——————————————————————————————————————————————————————————————
@@ -449,7 +436,7 @@ export class DataFeed extends LitElement {
    * are kept and drawn; rejects with the error `data-feed-error` carries.
    */
   refresh(): Promise<void> {
-    return this._scheduler.refresh().then(() => this._chart.flush());
+    return this._feed.scheduler.refresh().then(() => this._chart.flush());
   }
 
   /**
@@ -463,14 +450,12 @@ export class DataFeed extends LitElement {
   /** @deprecated `<data-feed>` takes chunks, not nodes: this throws a `TypeError`. */
   override append(...nodes: (Node | string)[]): void;
   override append(chunk: unknown): void {
-    const checked = checkChunk(chunk, this._buffer.series);
-    const { added, dropped } = this._buffer.append(checked.time, checked.values);
-    this._kept(added, dropped);
+    this._feed.append(chunk);
   }
 
   /** Forgets all points; the next update backfills again. */
   clear(): void {
-    this._forget(() => this._buffer.clear(), false);
+    this._feed.clear();
   }
 
   /**
@@ -479,7 +464,7 @@ export class DataFeed extends LitElement {
    * back exactly as kept.
    */
   toCSV(): string {
-    return toCSV(this._series, this._buffer.columns());
+    return toCSV(this._series, this._feed.buffer.columns());
   }
 
   /**
@@ -588,7 +573,7 @@ export class DataFeed extends LitElement {
     const focused = this._focused as HTMLButtonElement | null;
     if (focused?.disabled) this.renderRoot.querySelector<HTMLElement>(`[part=${focused.part[0] === 'start-button' ? 'stop' : 'start'}-button]`)?.focus();
     const table = this._textTargets().table;
-    if (table) this._words.renderTable(table, this._series, this._buffer.columns());
+    if (table) this._words.renderTable(table, this._series, this._feed.buffer.columns());
   }
 
   // ——— internals ——————————————————————————————————————————————————————————————
@@ -603,15 +588,12 @@ export class DataFeed extends LitElement {
       this.requestUpdate('interval', raw);
     }
     this._announcedInterval = this._interval;
-    this._scheduler.setInterval(this._interval * 1000);
+    this._feed.scheduler.setInterval(this._interval * 1000);
   }
 
+  /** The first load (or the one owed after a new source) runs when the element can show it. */
   private _syncActive(): void {
-    const active = this.isConnected && document.visibilityState !== 'hidden';
-    this._scheduler.setActive(active);
-    // The first load (or the one owed after a new source) runs when the element can show it.
-    // While a call is in flight the load waits for it (collapsing with any other waiting update).
-    if (active && this._owesLoad) this._load();
+    this._feed.setActive(this.isConnected && document.visibilityState !== 'hidden');
   }
 
   private _load(): void {
@@ -624,36 +606,6 @@ export class DataFeed extends LitElement {
     const chart = this.renderRoot.querySelector<HTMLElement>('[part="chart"]');
     const sizer = this.renderRoot.querySelector<HTMLElement>('.sizer');
     if (chart && sizer) this._chart.attach(chart, sizer, this._series);
-  }
-
-  private _callSource(): unknown {
-    this._owesLoad = false;
-    this._callGeneration = this._generation;
-    const now = Date.now();
-    const since = Math.max(this._buffer.lastTime, now - this._backfill * 1000);
-    const source = this._source ?? this._randomSource();
-    return source(since, now);
-  }
-
-  private _randomSource(): FeedSource {
-    const columns = this._series.length;
-    const periodMs = this._samplePeriod * 1000;
-    // Points older than the newest `capacity` would be trimmed anyway: it need not make them.
-    const limit = Math.max(this._capacity, MAX_GENERATED);
-    const made = this._generator;
-    if (!made || made.columns !== columns || made.periodMs !== periodMs || made.limit !== limit) {
-      this._generator = { columns, periodMs, limit, source: createRandomSource({ columns, periodMs, limit }) };
-    }
-    return this._generator!.source;
-  }
-
-  private _deliver(answer: unknown): void {
-    // Asked before the points were forgotten (new source or series, clear()): it no longer fits.
-    if (this._callGeneration !== this._generation) return;
-    const chunk = checkChunk(answer, this._buffer.series);
-    const { added, dropped } = this._buffer.append(chunk.time, chunk.values);
-    this._setStatus('');
-    this._kept(added, dropped);
   }
 
   private _fail(error: unknown): void {
@@ -669,23 +621,9 @@ export class DataFeed extends LitElement {
 
   /** The points kept changed: redraw and tell. */
   private _kept(added: number, dropped: number): void {
-    if (added === 0 && dropped === 0) return;
     if (added > 0) this._words.arrived(this._streaming);
     this._chart.invalidate();
-    this._emit('data-feed-update', { added, dropped, size: this._buffer.size });
-  }
-
-  /** Forgets the kept points (by `forget`), drops answers asked for before, and owes a load. */
-  private _forget(forget: () => void, reload = true): void {
-    const dropped = this._buffer.size;
-    forget();
-    this._generation++;
-    this._kept(0, dropped);
-    if (!reload) return;
-    this._owesLoad = true;
-    // Deferred, so that a page setting several properties in a row causes one load, and an
-    // explicit start() or refresh() right after takes its place.
-    queueMicrotask(() => this._syncActive());
+    this._emit('data-feed-update', { added, dropped, size: this._feed.buffer.size });
   }
 
   private _intervalMaybeChanged(): void {
@@ -696,7 +634,7 @@ export class DataFeed extends LitElement {
       this._emit('data-feed-interval-change', { interval });
       if (this.interval !== interval) return; // a listener changed it again
     }
-    this._scheduler.setInterval(interval * 1000);
+    this._feed.scheduler.setInterval(interval * 1000);
   }
 
   /** The interval's range changed (its setters keep min ≤ max): re-clamps the interval. */
@@ -734,7 +672,7 @@ export class DataFeed extends LitElement {
 
   /** The chart was drawn: its words follow. */
   private _drawn(): void {
-    this._words.update(this._textTargets(), this._series, this._buffer.columns(), Date.now());
+    this._words.update(this._textTargets(), this._series, this._feed.buffer.columns(), Date.now());
   }
 
   private _textTargets() {

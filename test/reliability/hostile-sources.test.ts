@@ -262,7 +262,7 @@ describe('reliability: hostile sources', () => {
       expect(time).to.deep.equal(Array.from({ length: 100 }, (_, i) => now - 100 + i));
       expect(values[0]).to.deep.equal(Array.from({ length: 100 }, (_, i) => n - 100 + i));
       expect(feed.events.of('data-feed-update')[0].detail).to.deep.equal({ added: n, dropped: n, size: 100 });
-      expect((feed.el as unknown as { _buffer: BoundedBuffer })._buffer.columns()[0].buffer.byteLength, 'storage stays bounded').to.be.at.most(8 * 200);
+      expect((feed.el as unknown as { _feed: { buffer: BoundedBuffer } })._feed.buffer.columns()[0].buffer.byteLength, 'storage stays bounded').to.be.at.most(8 * 200);
       expect(spent, `kept in ${spent} ms`).to.be.below(1000);
     });
   });

@@ -314,7 +314,7 @@ function checkHeld(el: DataFeed, model: Model, context: string): void {
  * long as time. Read from the buffer's views (no copy: a case may keep a million points).
  */
 function checkData(el: DataFeed, context: string): void {
-  const [time, ...values] = (el as unknown as { _buffer: BoundedBuffer })._buffer.columns();
+  const [time, ...values] = (el as unknown as { _feed: { buffer: BoundedBuffer } })._feed.buffer.columns();
   expect(values, context).to.have.length(el.series.length);
   for (const column of values) expect(column.length, context).to.equal(time.length);
   expect(time.length, context).to.be.at.most(el.capacity);

@@ -8,12 +8,11 @@ const BATCH = 2_000;
 
 /** The element's insides that must not grow while it streams. */
 interface Insides {
-  _buffer: BoundedBuffer;
-  _scheduler: { _flight: unknown; _pending: unknown };
+  _feed: { buffer: BoundedBuffer; scheduler: { _flight: unknown; _pending: unknown } };
   _chart: { plot: { data: ArrayLike<number>[] } | null; enveloped: boolean; _envelope: { buckets: number; _keys: unknown[] } };
 }
 const insides = (el: DataFeed) => el as unknown as Insides;
-const storage = (el: DataFeed) => insides(el)._buffer.columns()[0].buffer.byteLength;
+const storage = (el: DataFeed) => insides(el)._feed.buffer.columns()[0].buffer.byteLength;
 describe('reliability: long run', () => {
   const clock = useFakeClock();
 
@@ -47,8 +46,8 @@ describe('reliability: long run', () => {
 
       // Nothing grows: the storage, the scheduler (no call in flight, no waiter) and the timers.
       expect(storage(el), `storage after ${done + BATCH} updates`).to.equal(bytes);
-      expect(insides(el)._scheduler._flight).to.equal(null);
-      expect(insides(el)._scheduler._pending).to.equal(null);
+      expect(insides(el)._feed.scheduler._flight).to.equal(null);
+      expect(insides(el)._feed.scheduler._pending).to.equal(null);
       expect(clock.countTimers()).to.equal(1);
       expect(insides(el)._chart.plot!.data[0]).to.have.length(100);
     }

@@ -1,0 +1,161 @@
+import { BoundedBuffer } from './buffer.js';
+import { checkChunk, type FeedSource } from './chunk.js';
+import { createRandomSource } from './generator.js';
+import { Scheduler } from './scheduler.js';
+
+/** The built-in generator never makes more than this many points in one call (older ones would be trimmed). */
+const MAX_GENERATED = 10_000;
+
+export interface FeedOptions {
+  /** Number of series (columns) at first. */
+  series: number;
+  /** Most points kept at first. */
+  capacity: number;
+  /** Seconds between updates while streaming, at first. */
+  interval: number;
+  /** Seconds one update reaches back at most, at first. */
+  backfill: number;
+  /** Seconds between the points of the built-in generator, at first. */
+  samplePeriod: number;
+  /** The current time in ms since the epoch (the element passes `Date.now`). */
+  now: () => number;
+  /** The points kept changed: `added` accepted from a chunk, `dropped` removed. Not called for no change. */
+  kept: (added: number, dropped: number) => void;
+  /** An update delivered its chunk (before `kept` reports the points). */
+  delivered: () => void;
+  /** An update failed: the source threw, rejected, timed out or answered a malformed chunk. */
+  fail: (error: unknown) => void;
+  /** A load is owed (first, or after the points were forgotten) and the feed is active: run one (`refresh()`). */
+  load: () => void;
+}
+
+/**
+ * The data flow behind `<data-feed>`: the kept points, when updates run, and what each update
+ * asks its source. An update asks for the points after the last kept one (reaching back at most
+ * `backfill` seconds) up to now; the built-in generator answers when there is no `source`.
+ * Forgetting the points (a new source or number of columns, `clear()`) drops the answers to calls
+ * made before, and owes a load that runs once the feed is active.
+ */
+export class Feed {
+  /** Where data comes from; `null` means the built-in random generator. Set it with `setSource`. */
+  source: FeedSource | null = null;
+  backfill: number;
+  samplePeriod: number;
+
+  /**
+   * When updates run: `start()`, `stop()`, `setInterval(ms)`, `refresh()`. Its activity is set
+   * through `setActive`, which also runs a load that is owed.
+   */
+  readonly scheduler: Scheduler<unknown>;
+  private readonly _options: FeedOptions;
+  private _buffer: BoundedBuffer;
+  private _active = false;
+  /** No update has run since the data was forgotten: the first-load backfill is still owed. */
+  private _owesLoad = true;
+  /** Bumped whenever kept points are forgotten; an answer asked for before that is dropped. */
+  private _generation = 0;
+  private _callGeneration = 0;
+  private _generator: { columns: number; periodMs: number; limit: number; source: FeedSource } | null = null;
+
+  constructor(options: FeedOptions) {
+    this._options = options;
+    this.backfill = options.backfill;
+    this.samplePeriod = options.samplePeriod;
+    this._buffer = new BoundedBuffer(options.series, options.capacity);
+    this.scheduler = new Scheduler<unknown>({
+      intervalMs: options.interval * 1000,
+      call: () => this._call(),
+      deliver: (answer) => this._deliver(answer),
+      fail: options.fail,
+    });
+  }
+
+  /** The kept points (a new buffer after `setColumns`). */
+  get buffer(): BoundedBuffer {
+    return this._buffer;
+  }
+
+  /** Pauses (false) or resumes (true) updates; resuming runs a load that is owed. */
+  setActive(active: boolean): void {
+    this._active = active;
+    this.scheduler.setActive(active);
+    // While a call is in flight the load waits for it (collapsing with any other waiting update).
+    if (active && this._owesLoad) this._options.load();
+  }
+
+  /** Appends a chunk from the host; throws a `TypeError` for a malformed one (appending nothing). */
+  append(chunk: unknown): void {
+    const checked = checkChunk(chunk, this._buffer.series);
+    const { added, dropped } = this._buffer.append(checked.time, checked.values);
+    this._kept(added, dropped);
+  }
+
+  /** Keeps at most `capacity` points, trimming the oldest at once. */
+  setCapacity(capacity: number): void {
+    this._kept(0, this._buffer.setCapacity(capacity));
+  }
+
+  /** A different number of series (columns) forgets the kept points and owes a load. */
+  setSeries(series: number): void {
+    if (series !== this._buffer.series) this._forget(() => (this._buffer = new BoundedBuffer(series, this._buffer.capacity)));
+  }
+
+  /** A different source forgets the kept points and owes a load. */
+  setSource(source: FeedSource | null): void {
+    if (source === this.source) return;
+    this.source = source;
+    this._forget(() => this._buffer.clear());
+  }
+
+  /** Forgets all points; the next update backfills again. */
+  clear(): void {
+    this._forget(() => this._buffer.clear(), false);
+  }
+
+  private _call(): unknown {
+    this._owesLoad = false;
+    this._callGeneration = this._generation;
+    const now = this._options.now();
+    const since = Math.max(this._buffer.lastTime, now - this.backfill * 1000);
+    const source = this.source ?? this._randomSource();
+    return source(since, now);
+  }
+
+  private _randomSource(): FeedSource {
+    const columns = this._buffer.series;
+    const periodMs = this.samplePeriod * 1000;
+    // Points older than the newest `capacity` would be trimmed anyway: it need not make them.
+    const limit = Math.max(this._buffer.capacity, MAX_GENERATED);
+    const made = this._generator;
+    if (!made || made.columns !== columns || made.periodMs !== periodMs || made.limit !== limit) {
+      this._generator = { columns, periodMs, limit, source: createRandomSource({ columns, periodMs, limit }) };
+    }
+    return this._generator!.source;
+  }
+
+  private _deliver(answer: unknown): void {
+    // Asked before the points were forgotten (new source or columns, clear()): it no longer fits.
+    if (this._callGeneration !== this._generation) return;
+    const chunk = checkChunk(answer, this._buffer.series);
+    const { added, dropped } = this._buffer.append(chunk.time, chunk.values);
+    this._options.delivered();
+    this._kept(added, dropped);
+  }
+
+  private _kept(added: number, dropped: number): void {
+    if (added > 0 || dropped > 0) this._options.kept(added, dropped);
+  }
+
+  /** Forgets the kept points (by `forget`), drops answers asked for before, and owes a load. */
+  private _forget(forget: () => void, reload = true): void {
+    const dropped = this._buffer.size;
+    forget();
+    this._generation++;
+    this._kept(0, dropped);
+    if (!reload) return;
+    this._owesLoad = true;
+    // Deferred, so that a page setting several properties in a row causes one load, and an
+    // explicit start() or refresh() right after takes its place.
+    queueMicrotask(() => this.setActive(this._active));
+  }
+}
