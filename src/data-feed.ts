@@ -64,14 +64,14 @@ const asText = { fromAttribute: (value: string | null) => value, toAttribute: (v
  * @csspart table - The scrollable data table of the kept points, newest first (present with `table`).
  * @csspart status - A short message after a failed update, empty otherwise (`role="status"`).
  *
- * @cssprop [--data-feed-series-1=#0068c9 (dark: #83c9ff)] - Line colour of series 1; series 9, 17, … reuse it.
- * @cssprop [--data-feed-series-2=#83c9ff (dark: #0068c9)] - Line colour of series 2.
+ * @cssprop [--data-feed-series-1=#0068c9 (dark: #83c9ff)] - Line colour of series 1; series 9, 17, … reuse it. Every default stands out from the default surface by at least 3:1.
+ * @cssprop [--data-feed-series-2=#3d8fd9 (dark: #0068c9)] - Line colour of series 2.
  * @cssprop [--data-feed-series-3=#ff2b2b (dark: #ffabab)] - Line colour of series 3.
- * @cssprop [--data-feed-series-4=#ffabab (dark: #ff2b2b)] - Line colour of series 4.
- * @cssprop [--data-feed-series-5=#29b09d (dark: #7defa1)] - Line colour of series 5.
- * @cssprop [--data-feed-series-6=#7defa1 (dark: #29b09d)] - Line colour of series 6.
- * @cssprop [--data-feed-series-7=#ff8700 (dark: #ffd16a)] - Line colour of series 7.
- * @cssprop [--data-feed-series-8=#ffd16a (dark: #ff8700)] - Line colour of series 8.
+ * @cssprop [--data-feed-series-4=#d6336c (dark: #ff2b2b)] - Line colour of series 4.
+ * @cssprop [--data-feed-series-5=#168575 (dark: #7defa1)] - Line colour of series 5.
+ * @cssprop [--data-feed-series-6=#2b9348 (dark: #29b09d)] - Line colour of series 6.
+ * @cssprop [--data-feed-series-7=#c75f00 (dark: #ffd16a)] - Line colour of series 7.
+ * @cssprop [--data-feed-series-8=#9c7a00 (dark: #ff8700)] - Line colour of series 8.
  * @cssprop [--data-feed-background=#ffffff (dark: #0e1117)] - Surface behind everything; `transparent` lets the page show through.
  * @cssprop [--data-feed-text=#31333f (dark: #fafafa)] - Text and axis colour.
  * @cssprop [--data-feed-grid=rgba(49,51,63,0.16) (dark: rgba(250,250,250,0.16))] - Grid lines and button borders.
