@@ -7,7 +7,7 @@ import { dataFeedStyles } from './data-feed.styles.js';
 import { feedEvent, type DataFeedEventMap, type DataFeedEventName } from './events.js';
 import { checkTimeZone } from './format.js';
 import { Feed } from './feed.js';
-import { TextViews } from './text-views.js';
+import { TextViews, type TextTargets } from './text-views.js';
 import { uplotStyles } from './uplot.styles.js';
 import { readNumber, readSeries, readText, readjusted, sameNames, toText, type Adjusted } from './values.js';
 
@@ -149,6 +149,8 @@ export class DataFeed extends LitElement {
   });
 
   private readonly _words = new TextViews();
+  /** Where the chart's words go, as of the last render. */
+  private _targets: TextTargets | null = null;
   /** The control that had focus before a render, to hand focus on if that control is disabled. */
   private _focused: Element | null = null;
 
@@ -572,8 +574,9 @@ export class DataFeed extends LitElement {
     // user can press Start, then Stop, without looking for the focus.
     const focused = this._focused as HTMLButtonElement | null;
     if (focused?.disabled) this.renderRoot.querySelector<HTMLElement>(`[part=${focused.part[0] === 'start-button' ? 'stop' : 'start'}-button]`)?.focus();
-    const table = this._textTargets().table;
-    if (table) this._words.renderTable(table, this._series, this._feed.buffer.columns());
+    // Found once per render, not on every draw.
+    this._targets = this._textTargets();
+    if (this._targets.table) this._words.renderTable(this._targets.table, this._series, this._feed.buffer.columns());
   }
 
   // ——— internals ——————————————————————————————————————————————————————————————
@@ -672,10 +675,12 @@ export class DataFeed extends LitElement {
 
   /** The chart was drawn: its words follow. */
   private _drawn(): void {
-    this._words.update(this._textTargets(), this._series, this._feed.buffer.columns(), Date.now());
+    // The first draw comes before the first updated().
+    this._targets ??= this._textTargets();
+    this._words.update(this._targets, this._series, this._feed.buffer.columns(), Date.now());
   }
 
-  private _textTargets() {
+  private _textTargets(): TextTargets {
     const root = this.renderRoot;
     return {
       summary: root.querySelector('[part=summary]'),
