@@ -15,8 +15,8 @@ export interface ChartTheme {
 export interface Frames {
   request(callback: () => void): unknown;
   cancel(handle: unknown): void;
-  /** Whether a frame is under way: its callbacks have begun and it has not been painted yet. */
-  inFrame(): boolean;
+  /** The frame under way (its callbacks have begun, it is not painted yet) as a token, or null between frames. */
+  current(): unknown;
 }
 
 export interface ChartOptions {
@@ -40,12 +40,13 @@ export const ENVELOPE_POINTS_PER_PIXEL = 4;
 
 /**
  * One animation frame for every chart on the page: fifty streaming elements draw in a single
- * frame callback rather than fifty. The handle of a request is its callback. The frame counts as
+ * frame callback rather than fifty. The handle of a request is its callback. A frame counts as
  * under way from its callback until a message posted there arrives, which is after the paint.
  */
 const waiting = new Set<() => void>();
 let sharedFrame = 0;
-let frameOpen = false;
+let frameCount = 0;
+let frameOpen = 0;
 let frameEnd: MessagePort | null = null;
 const sharedFrames: Frames = {
   request(callback) {
@@ -54,10 +55,10 @@ const sharedFrames: Frames = {
       sharedFrame = 0;
       if (!frameEnd) {
         const channel = new MessageChannel();
-        channel.port1.onmessage = () => (frameOpen = false);
+        channel.port1.onmessage = () => (frameOpen = 0);
         frameEnd = channel.port2;
       }
-      frameOpen = true;
+      frameOpen = ++frameCount;
       frameEnd.postMessage(null);
       const callbacks = [...waiting];
       waiting.clear();
@@ -72,7 +73,7 @@ const sharedFrames: Frames = {
       sharedFrame = 0;
     }
   },
-  inFrame: () => frameOpen,
+  current: () => frameOpen || null,
 };
 
 const valueFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 3 });
@@ -100,6 +101,8 @@ export class ChartController {
   private _dirty = false;
   /** The last draw was made between frames: the next frame paints it, so no draw may join it there. */
   private _unpainted = false;
+  /** The frame whose callback ended the last hold: until it is painted, changes still wait. */
+  private _releasedIn: unknown = null;
   private _names: readonly string[] = [];
   private _theme: ChartTheme = { series: ['#000'], text: '#000', grid: '#ccc', font: '12px sans-serif' };
   private _themeAt = -Infinity;
@@ -174,12 +177,13 @@ export class ChartController {
   }
 
   /**
-   * Asks for a draw: at once if nothing was drawn since the last frame was painted (and no frame
-   * is under way), else at the next frame, where several asks make one draw.
+   * Asks for a draw: at once if nothing was drawn since the last frame was painted (and the frame
+   * that ended the hold is not still under way), else at the next frame, where several asks make
+   * one draw.
    */
   invalidate(): void {
     if (!this._plot) return;
-    if (this._frame === null && !this._frames.inFrame()) {
+    if (this._frame === null && (this._releasedIn === null || this._releasedIn !== this._frames.current())) {
       this._drawHeld();
       return;
     }
@@ -197,7 +201,7 @@ export class ChartController {
   /** Draws, and holds further draws until a frame after the one that paints this draw has begun. */
   private _drawHeld(): void {
     this._draw();
-    this._unpainted = !this._frames.inFrame();
+    this._unpainted = this._frames.current() === null;
     this._frame ??= this._frames.request(this._onFrame);
   }
 
@@ -211,6 +215,7 @@ export class ChartController {
     if (this._unpainted) {
       this._unpainted = false;
       if (this._dirty) this._frame = this._frames.request(this._onFrame);
+      else this._releasedIn = this._frames.current();
     } else if (this._dirty) {
       this._dirty = false;
       this._drawHeld();

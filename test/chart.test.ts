@@ -11,17 +11,19 @@ function manualFrames() {
   const queue = new Map<number, () => void>();
   let next = 1;
   let open = false;
+  let frame = 0;
   const frames: Frames & { run(also?: () => void): void; pending(): number } = {
     request: (callback) => {
       queue.set(next, callback);
       return next++;
     },
     cancel: (handle) => queue.delete(handle as number),
-    inFrame: () => open,
+    current: () => (open ? frame : null),
     run: (also) => {
       const callbacks = [...queue.values()];
       queue.clear();
       open = true;
+      frame++;
       try {
         callbacks.forEach((callback) => callback());
         also?.();
