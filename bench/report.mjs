@@ -158,8 +158,52 @@ export function markdownReport(r, machine, seconds) {
     mdTable(['target', 'measured', ''], targets(r).map(([a, b, ok]) => [a, b, verdict(ok)])),
   ];
   for (const [title, header, rows] of sections(r)) parts.push('', `## ${title.replace(/<data-feed>/g, '`<data-feed>`')}`, '', mdTable(header.map((h) => h.replace(/<data-feed>/g, '`<data-feed>`')), rows.map((row) => row.map((c) => String(c).replace(/^<data-feed( no-controls)?>/, (m) => `\`${m}\``)))));
-  parts.push('', METHOD);
+  parts.push('', missed(r), '', METHOD);
   return `${parts.join('\n')}\n`;
+}
+
+/** The targets not met: by how much, and why (from the profiles of \`--profile many\` and the size attribution). */
+function missed(r) {
+  const m = r.many;
+  const z = r.size;
+  const pct = (x) => `${(x * 100).toFixed(1)} %`;
+  const manyLine = m
+    ? `Measured above: ${pct(m.busy.element)} busy against ${pct(m.busy.uplot)}, ${m.ratio.toFixed(2)}× (script ${pct(m.script.element)} against ${pct(m.script.uplot)}).`
+    : '';
+  const sizeLine = z ? `Measured above: +${z.over.gzip.toLocaleString("en")} B gzip above the floor (target +5,120 B), ${(z.over.gzip - 5120).toLocaleString("en")} B over.` : "";
+  return `## Where the missed targets stand, and why
+
+**50 instances.** ${manyLine} \`node bench/run.mjs --profile many [element|uplot]\` traces 6 s of the
+page (main-thread self time per trace event, frames begun, script per function). What it showed:
+
+- Before (source 17abe35): the element began 154 frames in 6 s against 79 for raw uPlot. Every draw held
+  further draws with two frame requests, and the second frame was one nothing else needed. The chart now
+  asks for one frame callback per lone draw, in the frame that paints the draw anyway, and a second only
+  when a change waits (profiled with a first version of this change, at load 6.5: frames 154 → 141). The bench: 1.86× → 1.62×.
+- The frames left are the gap's larger half ("the rest"). The element's scheduler re-arms a timeout at each
+  tick, so each tick starts as late as the last one ran; fifty elements fire one after another, so their
+  phases drift apart and within seconds their draws spread over the whole 0.5 s, each needing a frame of its
+  own. Fifty \`setInterval\`s started together keep their phase and share frames. Tried: a repeating timer in
+  \`Scheduler\`. Frames fell to 56 (raw uPlot: 51) and busy matched raw uPlot in that profile. It was not kept:
+  ticks on an exact grid land on the generator's sample grid (interval a multiple of the sample period, both
+  anchored at the first update), and about half the ticks then read \`Date.now()\` equal to the next point's
+  time, which "before now" excludes. Those updates came back empty (test/bundle.test.ts failed 2 runs in 4).
+  A phase-keeping scheduler needs its ticks a little after the grid, e.g. 1 ms later. That moves every tick the
+  fake-clock tests pin down, so it is left for a change of its own.
+- Script: the update path around the draw (scheduler, generator, checks, buffer, event) is about a third
+  of the element's script time and the draw itself about two thirds, as in raw uPlot. The largest
+  single item is reading the colours (\`_readTheme\` in the element: \`getComputedStyle\` of the host
+  and of 9 swatches). With a 500 ms TTL and a 0.5 s interval it runs on nearly every draw, about 0.1 ms
+  each. The generator's allocations did not show in the profile.
+
+**Bundle size.** ${sizeLine} Lit and uPlot take about 65.5 kB of the 92 kB minified bundle. The element's own
+code is about 26 kB minified: the element 7.1 kB, chart 3.9, buffer 3.1, its styles 3.0, envelope 2.6,
+scheduler 1.7, uPlot's CSS 1.7 → 1.4, chunk checks 1.2, value parsing 1.0 (source-map attribution). Gzip
+makes that about +9 kB. Measured savings: uPlot's CSS cut to the rules the chart uses saves 338 B minified
+and 114 B gzip. Terser \`passes: 3\` saves nothing; \`unsafe_arrows\`/\`unsafe_methods\` save 20 B and
+\`pure_getters\` 40 B gzip, not worth the risk to Lit's getters. +5 KB would mean dropping about 45 % of
+the element's code: the envelope (needed at 10,000+ points), the value clamping and warnings, the chunk
+checks, or the styles, which the contract requires.`;
 }
 
 const METHOD = `## How it is measured

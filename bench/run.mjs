@@ -5,6 +5,7 @@
 //   node bench/run.mjs --smoke          every part at tiny sizes; checks only that numbers come out
 //   node bench/run.mjs --only=update,size   some parts; writes nothing
 //   node bench/run.mjs --profile [capacity] [variant]   CPU profile of one variant's updates
+//   node bench/run.mjs --profile many [variant] [seconds]   trace of 50 streaming charts of one variant
 import { execFileSync } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -16,6 +17,7 @@ import { runMemory } from './parts/memory.mjs';
 import { runSize } from './parts/size.mjs';
 import { runStartup } from './parts/startup.mjs';
 import { runUpdate } from './parts/update.mjs';
+import { profileMany } from './profile-many.mjs';
 import { profileUpdates } from './profile.mjs';
 import { consoleReport, markdownReport } from './report.mjs';
 import { serve } from './serve.mjs';
@@ -96,6 +98,18 @@ async function main() {
     return browser;
   };
   try {
+    if (profile >= 0 && args[profile + 1] === 'many') {
+      const variant = args[profile + 2] ?? 'element';
+      const seconds = Number(args[profile + 3]) || 6;
+      const r = await profileMany(needBrowser(), server.url, { ...FULL.many, variant, seconds });
+      const pct = (ms) => `${((ms / 1000 / r.wall) * 100).toFixed(2).padStart(5)} %`;
+      console.log(`${variant}, ${FULL.many.count} charts, ${r.wall.toFixed(1)} s traced: busy ${(r.busy * 100).toFixed(1)} %, script ${(r.script * 100).toFixed(1)} % (DevTools metrics); tasks in the trace ${pct(r.tasksMs)}`);
+      console.log('main thread, self time per trace event:\n   share  self ms  count  event');
+      for (const e of r.events) console.log(`${pct(e.self)}  ${e.self.toFixed(1).padStart(7)}  ${String(e.count).padStart(5)}  ${e.name}`);
+      console.log('script, per function (CPU profile):\n   share  total ms  self ms  function');
+      for (const f of r.functions) console.log(`${pct(f.total)}  ${f.total.toFixed(1).padStart(8)}  ${f.self.toFixed(1).padStart(7)}  ${f.name}`);
+      return 0;
+    }
     if (profile >= 0) {
       const capacity = Number(args[profile + 1]) || 1_000_000;
       const variant = args[profile + 2] ?? 'element';

@@ -16,6 +16,8 @@ export interface ChartTheme {
 export interface Frames {
   request(callback: () => void): unknown;
   cancel(handle: unknown): void;
+  /** The frame under way (its callbacks have begun, it is not painted yet) as a token, or null between frames. */
+  current(): unknown;
 }
 
 export interface ChartOptions {
@@ -47,15 +49,26 @@ export const ENVELOPE_POINTS_PER_PIXEL = 4;
 
 /**
  * One animation frame for every chart on the page: fifty streaming elements draw in a single
- * frame callback rather than fifty. The handle of a request is its callback.
+ * frame callback rather than fifty. The handle of a request is its callback. A frame counts as
+ * under way from its callback until a message posted there arrives, which is after the paint.
  */
 const waiting = new Set<() => void>();
 let sharedFrame = 0;
+let frameCount = 0;
+let frameOpen = 0;
+let frameEnd: MessagePort | null = null;
 const sharedFrames: Frames = {
   request(callback) {
     waiting.add(callback);
     sharedFrame ||= requestAnimationFrame(() => {
       sharedFrame = 0;
+      if (!frameEnd) {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => (frameOpen = 0);
+        frameEnd = channel.port2;
+      }
+      frameOpen = ++frameCount;
+      frameEnd.postMessage(null);
       const callbacks = [...waiting];
       waiting.clear();
       for (const run of callbacks) run();
@@ -69,6 +82,7 @@ const sharedFrames: Frames = {
       sharedFrame = 0;
     }
   },
+  current: () => frameOpen || null,
 };
 
 const linear = uPlot.paths.linear!();
@@ -77,7 +91,9 @@ const linear = uPlot.paths.linear!();
  * Owns the uPlot instance of one element and what keeps it the right size: created on attach,
  * destroyed on detach. Draws at most once per animation frame however often it is invalidated:
  * the first change after a frame is drawn at once (in the task that made it, as hand-written
- * uPlot would), later ones wait for the next frame and are drawn together.
+ * uPlot would), later ones wait for the next frame and are drawn together. A lone change costs
+ * one frame callback, in the frame that paints it anyway; only a change that must wait asks
+ * for a frame more.
  */
 export class ChartController {
   private readonly _options: ChartOptions;
@@ -90,6 +106,10 @@ export class ChartController {
   private _frame: unknown = null;
   /** A change came while holding: draw it when the hold ends. */
   private _dirty = false;
+  /** The last draw was made between frames: the next frame paints it, so no draw may join it there. */
+  private _unpainted = false;
+  /** The frame whose callback ended the last hold: until it is painted, changes still wait. */
+  private _releasedIn: unknown = null;
   private _names: readonly string[] = [];
   private _theme: ChartTheme = { series: ['#000'], text: '#000', grid: '#ccc', font: '12px sans-serif' };
   private _themeAt = -Infinity;
@@ -191,45 +211,53 @@ export class ChartController {
   }
 
   /**
-   * Asks for a draw: at once if nothing was drawn since the last frame began, else at the next
-   * frame, where several asks make one draw.
+   * Asks for a draw: at once if nothing was drawn since the last frame was painted (and the frame
+   * that ended the hold is not still under way), else at the next frame, where several asks make
+   * one draw.
    */
   invalidate(): void {
     if (!this._plot) return;
-    if (this._frame !== null) {
-      this._dirty = true;
+    if (this._frame === null && (this._releasedIn === null || this._releasedIn !== this._frames.current())) {
+      this._drawHeld();
       return;
     }
-    this._draw();
-    this._hold();
+    this._dirty = true;
+    this._frame ??= this._frames.request(this._onFrame);
   }
 
   /** Draws now if a draw is waiting (or `force`), instead of at the next frame. */
   flush(force = false): void {
     if (!this._dirty && !force) return;
     this._dirty = false;
+    this._drawHeld();
+  }
+
+  /** Draws, and holds further draws until a frame after the one that paints this draw has begun. */
+  private _drawHeld(): void {
     this._draw();
+    this._unpainted = this._frames.current() === null;
+    this._frame ??= this._frames.request(this._onFrame);
   }
 
   /**
-   * Holds further draws until the frame after this one: the first callback may still belong to
-   * the frame being drawn, the second cannot.
+   * A frame began. If it paints a draw made between frames, a waiting change is drawn in the
+   * next one (asking for it); otherwise the waiting change is drawn in this one. With nothing
+   * waiting the hold ends, and no further frame is asked for.
    */
-  private _hold(): void {
-    this._frame = this._frames.request(() => {
-      this._frame = this._frames.request(() => {
-        this._frame = null;
-        if (this._dirty) {
-          this._dirty = false;
-          this._draw();
-          this._hold();
-        }
-      });
-    });
-  }
+  private readonly _onFrame = (): void => {
+    this._frame = null;
+    if (this._unpainted) {
+      this._unpainted = false;
+      if (this._dirty) this._frame = this._frames.request(this._onFrame);
+      else this._releasedIn = this._frames.current();
+    } else if (this._dirty) {
+      this._dirty = false;
+      this._drawHeld();
+    }
+  };
 
   private _cancelFrame(): void {
-    this._dirty = false;
+    this._dirty = this._unpainted = false;
     if (this._frame !== null) {
       this._frames.cancel(this._frame);
       this._frame = null;

@@ -3,20 +3,33 @@ import sinon from 'sinon';
 import { BoundedBuffer } from '../src/buffer.js';
 import { ChartController, type Frames } from '../src/chart.js';
 
-/** Animation frames the test runs by hand. */
+/**
+ * Animation frames the test runs by hand: `run()` is one frame, under way while its callbacks
+ * run (`also` runs last, as a page's own frame callback would) and painted when it returns.
+ */
 function manualFrames() {
   const queue = new Map<number, () => void>();
   let next = 1;
-  const frames: Frames & { run(): void; pending(): number } = {
+  let open = false;
+  let frame = 0;
+  const frames: Frames & { run(also?: () => void): void; pending(): number } = {
     request: (callback) => {
       queue.set(next, callback);
       return next++;
     },
     cancel: (handle) => queue.delete(handle as number),
-    run: () => {
+    current: () => (open ? frame : null),
+    run: (also) => {
       const callbacks = [...queue.values()];
       queue.clear();
-      callbacks.forEach((callback) => callback());
+      open = true;
+      frame++;
+      try {
+        callbacks.forEach((callback) => callback());
+        also?.();
+      } finally {
+        open = false;
+      }
     },
     pending: () => queue.size,
   };
@@ -89,6 +102,46 @@ describe('ChartController', () => {
     buffer.append([5000], [[1], [1]]);
     chart.invalidate();
     expect(draws).to.equal(3);
+  });
+
+  it('a lone change asks only for the frame that paints it, and no frame after', () => {
+    chart.attach(container, sizer, ['A', 'B']);
+    frames.run();
+    frames.run();
+    expect(frames.pending()).to.equal(0);
+    buffer.append([4000], [[0], [0]]);
+    chart.invalidate();
+    expect(chart.plot!.data[0].length).to.equal(4);
+    expect(frames.pending()).to.equal(1);
+    frames.run(); // paints the draw: nothing waits, so the hold ends here
+    expect(frames.pending()).to.equal(0);
+    expect(chart.scheduled).to.equal(false);
+  });
+
+  it('a change made later in the frame that ended the hold waits for the next frame', () => {
+    chart.attach(container, sizer, ['A', 'B']);
+    frames.run();
+    frames.run();
+    const plot = chart.plot!;
+    let draws = 0;
+    const setData = plot.setData.bind(plot);
+    plot.setData = (data, reset) => {
+      draws++;
+      setData(data, reset);
+    };
+    buffer.append([4000], [[0], [0]]);
+    chart.invalidate();
+    expect(draws).to.equal(1);
+    // The frame that paints that draw: the page's own frame callback appends after the chart's.
+    frames.run(() => {
+      buffer.append([5000], [[1], [1]]);
+      chart.invalidate();
+    });
+    expect(draws).to.equal(1);
+    expect(chart.scheduled).to.equal(true);
+    frames.run();
+    expect(draws).to.equal(2);
+    expect(plot.data[0].length).to.equal(5);
   });
 
   it('flush() draws a waiting change now', () => {
