@@ -706,8 +706,10 @@ export class DataFeed extends LitElement {
   private _readTheme(): ChartTheme {
     const host = getComputedStyle(this);
     const palette = this.renderRoot?.querySelector('.swatches');
-    const swatches = palette ? Array.from(palette.children, (el) => getComputedStyle(el).color) : [];
-    const grid = swatches.pop() ?? 'rgba(128,128,128,0.2)';
+    // Only the colours in use: each is a style lookup, and fifty streaming charts feel them.
+    const used = Math.min(this._series.length, 8);
+    const swatches = palette ? Array.from(palette.children).slice(0, used).map((el) => getComputedStyle(el).color) : [];
+    const grid = palette ? getComputedStyle(palette.lastElementChild!).color : 'rgba(128,128,128,0.2)';
     return {
       series: swatches.length ? swatches : ['#0068c9'],
       text: host.color,
