@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { assertChromium, chromiumArgs } from './scripts/chromium.mjs';
 
 const executablePath = assertChromium();
@@ -21,6 +22,8 @@ export default {
     },
   ],
   plugins: [
+    // The accessibility tree as the browser exposes it to screen readers.
+    a11ySnapshotPlugin(),
     esbuildPlugin({
       ts: true,
       target: 'es2021',

@@ -33,9 +33,10 @@ export interface ChartOptions {
 
 /**
  * Line dash per series, in order (repeating): series stay apart without colour. Solid, dashed,
- * dotted, dash-dot, long dash, sparse dots, dash-dot-dot, long dash-dot.
+ * dotted, dash-dot, long dash, sparse dots, dash-dot-dot, long dash-short dash. Dashes are long:
+ * a canvas strokes each one separately, and short ones cost a visible share of a draw.
  */
-export const DASHES: readonly (readonly number[])[] = [[], [8, 4], [2, 3], [10, 4, 2, 4], [16, 6], [2, 8], [10, 4, 2, 4, 2, 4], [16, 4, 4, 4]];
+export const DASHES: readonly (readonly number[])[] = [[], [16, 6], [3, 4], [16, 5, 3, 5], [28, 8], [3, 9], [16, 5, 3, 5, 3, 5], [28, 5, 6, 5]];
 
 /**
  * How long colours read from CSS are trusted (ms). Reading them costs a style lookup per swatch,
@@ -367,7 +368,7 @@ export class ChartController {
       axes: [{ ...axis(), space: 64 }, axis()],
       legend: {
         live: true,
-        markers: { dash: (u, i) => (u.series[i].dash?.length ? (u.series[i].dash![0] <= 2 ? 'dotted' : 'dashed') : 'solid') },
+        markers: { dash: (u, i) => (u.series[i].dash?.length ? (u.series[i].dash![0] <= 3 ? 'dotted' : 'dashed') : 'solid') },
       },
       cursor: { drag: { x: false, y: false } },
       series: [

@@ -60,7 +60,7 @@ const asText = { fromAttribute: (value: string | null) => value, toAttribute: (v
  * @csspart table-button - The "Show table" toggle `<button>` (`aria-pressed` says whether the table shows).
  * @csspart download-button - The "Download CSV" `<button>`.
  * @csspart chart - The box holding the uPlot chart and its legend (`role="img"`, named and described by the summary).
- * @csspart summary - The chart in words: series, number of points, time span, latest values. Visually hidden; screen readers read it as the chart's description.
+ * @csspart summary - The chart in words: series, number of points, time span, latest values. Hidden (`display: none`: its text changes with every draw and lays nothing out); screen readers read it as the chart's description. `::part(summary) { display: block }` shows it.
  * @csspart table - The scrollable data table of the kept points, newest first (present with `table`).
  * @csspart status - A short message after a failed update, empty otherwise (`role="status"`).
  *
@@ -554,7 +554,7 @@ export class DataFeed extends LitElement {
               <span class="grid"></span>
             </div>
           </div>
-          <p part="summary" id="summary" class="visually-hidden"></p>
+          <p part="summary" id="summary" hidden></p>
           ${this.table
             ? html`<div part="table" role="region" aria-label=${this._heading ? `${this._heading}: data table` : 'Data table'} tabindex="0"></div>`
             : nothing}

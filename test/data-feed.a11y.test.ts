@@ -45,6 +45,17 @@ describe('<data-feed>: accessibility', () => {
       expect(summary.textContent).to.match(new RegExp(`Latest: A ${format(last / 1000)}, B ${format(last / 1000 + 1)}\\.$`));
     });
 
+    it('the browser gives the chart that name and description in its accessibility tree', async () => {
+      const { a11ySnapshot, findAccessibilityNode } = await import('@web/test-runner-commands');
+      const el = await mount(html`<data-feed .source=${stepSource()}></data-feed>`);
+      const tree = await a11ySnapshot({});
+      type Node = { role: string; name: string; description?: string };
+      const chart = findAccessibilityNode<Node>(tree as Node, (node) => node.role === 'image' && node.name === 'Line chart of A, B');
+      expect(chart, 'the chart in the accessibility tree').not.to.equal(null);
+      expect(chart!.description).to.equal(part(el, 'summary').textContent);
+      expect(chart!.description).to.match(/^2 series A, B\. 100 points /);
+    });
+
     it('the summary follows the data', async () => {
       const el = await mount(html`<data-feed capacity="3" .source=${stepSource()}></data-feed>`);
       expect(part(el, 'summary').textContent).to.match(/^2 series A, B\. 3 points from .* \(1 s\)\./);
