@@ -48,9 +48,10 @@ describe('<data-feed>: accessibility', () => {
     it('the browser gives the chart that name and description in its accessibility tree', async () => {
       const { a11ySnapshot, findAccessibilityNode } = await import('@web/test-runner-commands');
       const el = await mount(html`<data-feed .source=${stepSource()}></data-feed>`);
-      const tree = await a11ySnapshot({});
-      type Node = { role: string; name: string; description?: string };
-      const chart = findAccessibilityNode<Node>(tree as Node, (node) => node.role === 'image' && node.name === 'Line chart of A, B');
+      type Node = { role: string; name: string; description?: string; children: Node[] };
+      // Typed as void, the snapshot is the page's accessibility tree.
+      const tree = (await a11ySnapshot({})) as unknown as Node;
+      const chart = findAccessibilityNode<Node>(tree, (node) => node.role === 'image' && node.name === 'Line chart of A, B');
       expect(chart, 'the chart in the accessibility tree').not.to.equal(null);
       expect(chart!.description).to.equal(part(el, 'summary').textContent);
       expect(chart!.description).to.match(/^2 series A, B\. 100 points /);
