@@ -179,7 +179,11 @@ page (main-thread self time per trace event, frames begun, script per function).
 - Before (source 17abe35): the element began 154 frames in 6 s against 79 for raw uPlot. Every draw held
   further draws with two frame requests, and the second frame was one nothing else needed. The chart now
   asks for one frame callback per lone draw, in the frame that paints the draw anyway, and a second only
-  when a change waits (profiled with a first version of this change, at load 6.5: frames 154 → 141). The bench: 1.86× → 1.62×.
+  when a change waits (profiled with a first version of this change, at load 6.5: frames 154 → 141). The bench: 1.86× → 1.62×;
+  the accessibility work that followed (a summary of the chart and polite announcements kept in step with each
+  draw, a line dash per series) brought it to about 1.8×. Its first version wrote the summary into a
+  rendered, visually hidden node, which cost a layout on every draw; the summary is now \`display: none\`
+  (screen readers still read it through \`aria-describedby\`).
 - The frames left are the gap's larger half ("the rest"). The element's scheduler re-arms a timeout at each
   tick, so each tick starts as late as the last one ran; fifty elements fire one after another, so their
   phases drift apart and within seconds their draws spread over the whole 0.5 s, each needing a frame of its
@@ -192,14 +196,17 @@ page (main-thread self time per trace event, frames begun, script per function).
   fake-clock tests pin down, so it is left for a change of its own.
 - Script: the update path around the draw (scheduler, generator, checks, buffer, event) is about a third
   of the element's script time and the draw itself about two thirds, as in raw uPlot. The largest
-  single item is reading the colours (\`_readTheme\` in the element: \`getComputedStyle\` of the host
-  and of 9 swatches). With a 500 ms TTL and a 0.5 s interval it runs on nearly every draw, about 0.1 ms
-  each. The generator's allocations did not show in the profile.
+  single item was reading the colours (\`_readTheme\` in the element: \`getComputedStyle\` of the host
+  and of 9 swatches), which with a 500 ms TTL and a 0.5 s interval runs on nearly every draw; it now
+  reads only the swatches of the series in use (4 lookups with two series). The generator's
+  allocations did not show in the profile.
 
-**Bundle size.** ${sizeLine} Lit and uPlot take about 65.5 kB of the 92 kB minified bundle. The element's own
-code is about 26 kB minified: the element 7.1 kB, chart 3.9, buffer 3.1, its styles 3.0, envelope 2.6,
-scheduler 1.7, uPlot's CSS 1.7 → 1.4, chunk checks 1.2, value parsing 1.0 (source-map attribution). Gzip
-makes that about +9 kB. Measured savings: uPlot's CSS cut to the rules the chart uses saves 338 B minified
+**Bundle size.** ${sizeLine} Lit and uPlot take about 65.5 kB of the 100 kB minified bundle. Before the
+accessibility and export work the element's own code was about 26 kB minified (the element 7.1 kB, chart 3.9,
+buffer 3.1, its styles 3.0, envelope 2.6, scheduler 1.7, uPlot's CSS 1.4, chunk checks 1.2, value parsing
+1.0, by source-map attribution), +9.1 kB gzip above the floor. The table view, the chart summary and
+announcements, CSV and PNG export, time zones, focus handling and their styles added about 2.8 kB gzip, and
+moving the data flow into \`src/feed.ts\` 0.2 kB. Measured savings: uPlot's CSS cut to the rules the chart uses saves 338 B minified
 and 114 B gzip. Terser \`passes: 3\` saves nothing; \`unsafe_arrows\`/\`unsafe_methods\` save 20 B and
 \`pure_getters\` 40 B gzip, not worth the risk to Lit's getters. +5 KB would mean dropping about 45 % of
 the element's code: the envelope (needed at 10,000+ points), the value clamping and warnings, the chunk
