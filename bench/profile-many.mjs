@@ -2,6 +2,7 @@
 // (main-thread self time per trace event, frames produced) and a CPU profile (script per function).
 // Used by `node bench/run.mjs --profile many [variant] [seconds]`.
 import { openPage } from './browser.mjs';
+import { byFunction } from './profile.mjs';
 
 const CATEGORIES = [
   'toplevel',
@@ -87,34 +88,6 @@ function mainThread(events) {
     .sort((a, b) => b.self - a.self)
     .slice(0, 25);
   return { tasksMs: top / 1000, events: events_ };
-}
-
-function byFunction(profile) {
-  const nodes = new Map(profile.nodes.map((node) => [node.id, { ...node, self: 0 }]));
-  for (let i = 0; i < profile.samples.length; i++) nodes.get(profile.samples[i]).self += (profile.timeDeltas[i + 1] ?? 0) / 1000;
-  const parent = new Map();
-  for (const node of nodes.values()) for (const child of node.children ?? []) parent.set(child, node.id);
-  const keyOf = ({ callFrame: { functionName, url, lineNumber } }) => {
-    const file = url ? url.split('/').pop() : '';
-    return `${functionName || '(anonymous)'}${file ? ` ${file}:${lineNumber + 1}` : ''}`;
-  };
-  const stats = new Map();
-  const stat = (key) => stats.get(key) ?? stats.set(key, { name: key, self: 0, total: 0 }).get(key);
-  for (const node of nodes.values()) {
-    if (node.self === 0) continue;
-    stat(keyOf(node)).self += node.self;
-    const seen = new Set();
-    for (let id = node.id; id !== undefined; id = parent.get(id)) {
-      const key = keyOf(nodes.get(id));
-      if (seen.has(key)) continue;
-      seen.add(key);
-      stat(key).total += node.self;
-    }
-  }
-  return [...stats.values()]
-    .filter((s) => !['(root)', '(program)', '(idle)'].includes(s.name))
-    .sort((a, b) => b.total - a.total)
-    .slice(0, 30);
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

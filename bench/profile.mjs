@@ -29,7 +29,7 @@ export async function profileUpdates(browser, url, { capacity, variant, rounds }
   }
 }
 
-function byFunction(profile) {
+export function byFunction(profile) {
   const nodes = new Map(profile.nodes.map((node) => [node.id, { ...node, self: 0 }]));
   for (let i = 0; i < profile.samples.length; i++) nodes.get(profile.samples[i]).self += (profile.timeDeltas[i + 1] ?? 0) / 1000;
   const parent = new Map();

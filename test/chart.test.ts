@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
+import type uPlot from 'uplot';
 import { BoundedBuffer } from '../src/buffer.js';
 import { ChartController, type Frames } from '../src/chart.js';
 
@@ -38,6 +39,17 @@ function manualFrames() {
 
 const theme = () => ({ series: ['rgb(1, 2, 3)', 'rgb(4, 5, 6)'], text: 'black', grid: 'gray', font: '12px sans-serif' });
 
+/** Counts the chart's `setData` calls (its draws) from now on. */
+function countDraws(plot: uPlot): { draws: number } {
+  const counted = { draws: 0 };
+  const setData = plot.setData.bind(plot);
+  plot.setData = (data, reset) => {
+    counted.draws++;
+    setData(data, reset);
+  };
+  return counted;
+}
+
 describe('ChartController', () => {
   let container: HTMLElement;
   let sizer: HTMLElement;
@@ -74,34 +86,29 @@ describe('ChartController', () => {
   it('draws a first change at once, later ones together after the next frame: at most one draw per frame', () => {
     chart.attach(container, sizer, ['A', 'B']);
     const plot = chart.plot!;
-    let draws = 0;
-    const setData = plot.setData.bind(plot);
-    plot.setData = (data, reset) => {
-      draws++;
-      setData(data, reset);
-    };
+    const counted = countDraws(plot);
     buffer.append([4000], [[0], [0]]);
     chart.invalidate();
-    expect(draws).to.equal(1);
+    expect(counted.draws).to.equal(1);
     expect(plot.data[0].length).to.equal(4);
     for (let i = 1; i < 50; i++) {
       buffer.append([4000 + i], [[i], [i]]);
       chart.invalidate();
     }
-    expect(draws).to.equal(1);
+    expect(counted.draws).to.equal(1);
     expect(chart.scheduled).to.equal(true);
     frames.run(); // the rest of the frame in which the first draw happened
-    expect(draws).to.equal(1);
+    expect(counted.draws).to.equal(1);
     frames.run(); // the next frame
-    expect(draws).to.equal(2);
+    expect(counted.draws).to.equal(2);
     expect(plot.data[0].length).to.equal(53);
     frames.run();
     frames.run();
-    expect(draws).to.equal(2);
+    expect(counted.draws).to.equal(2);
     // After a quiet frame, the next change is drawn at once again.
     buffer.append([5000], [[1], [1]]);
     chart.invalidate();
-    expect(draws).to.equal(3);
+    expect(counted.draws).to.equal(3);
   });
 
   it('a lone change asks only for the frame that paints it, and no frame after', () => {
@@ -123,24 +130,19 @@ describe('ChartController', () => {
     frames.run();
     frames.run();
     const plot = chart.plot!;
-    let draws = 0;
-    const setData = plot.setData.bind(plot);
-    plot.setData = (data, reset) => {
-      draws++;
-      setData(data, reset);
-    };
+    const counted = countDraws(plot);
     buffer.append([4000], [[0], [0]]);
     chart.invalidate();
-    expect(draws).to.equal(1);
+    expect(counted.draws).to.equal(1);
     // The frame that paints that draw: the page's own frame callback appends after the chart's.
     frames.run(() => {
       buffer.append([5000], [[1], [1]]);
       chart.invalidate();
     });
-    expect(draws).to.equal(1);
+    expect(counted.draws).to.equal(1);
     expect(chart.scheduled).to.equal(true);
     frames.run();
-    expect(draws).to.equal(2);
+    expect(counted.draws).to.equal(2);
     expect(plot.data[0].length).to.equal(5);
   });
 
