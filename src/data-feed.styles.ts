@@ -103,9 +103,10 @@ export const dataFeedStyles = css`
     opacity: 0.45;
   }
 
+  /* Pressed without getting wider, so the row of buttons does not reflow. */
   button[aria-pressed='true'] {
     border-color: currentColor;
-    font-weight: 600;
+    background: color-mix(in srgb, currentColor 10%, transparent);
   }
 
   button:focus-visible,
