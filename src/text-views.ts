@@ -24,11 +24,6 @@ export class TextViews {
   /** Points arrived while streaming that no announcement has told yet. */
   private _untold = false;
 
-  /** Formats a time for people in the current time zone. */
-  get time(): (ms: number) => string {
-    return this._time;
-  }
-
   /** Shows times in `timeZone` (canonical IANA name or `UTC`; empty: the browser's). */
   setTimeZone(timeZone: string): void {
     this._timeZone = timeZone;
