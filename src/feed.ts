@@ -55,6 +55,8 @@ export class Feed {
   /** Bumped whenever kept points are forgotten; an answer asked for before that is dropped. */
   private _generation = 0;
   private _callGeneration = 0;
+  /** The `now` the last call asked up to. */
+  private _askedUpTo = -Infinity;
   private _generator: { columns: number; periodMs: number; limit: number; source: FeedSource } | null = null;
 
   constructor(options: FeedOptions) {
@@ -64,9 +66,10 @@ export class Feed {
     this._buffer = new BoundedBuffer(options.series, options.capacity);
     this.scheduler = new Scheduler<unknown>({
       intervalMs: options.interval * 1000,
-      call: () => this._call(),
+      call: (at) => this._call(at),
       deliver: (answer) => this._deliver(answer),
       fail: options.fail,
+      now: options.now,
     });
   }
 
@@ -112,10 +115,17 @@ export class Feed {
     this._forget(() => this._buffer.clear(), false);
   }
 
-  private _call(): unknown {
+  /**
+   * Asks the source. A scheduled tick asks up to the time it was due, not the moment its timer
+   * ran (a millisecond or more later), so ticks one interval apart ask for spans one interval long:
+   * on the built-in generator's grid each brings the same number of points. `at` is never after
+   * the clock; it is not used if an update since asked further.
+   */
+  private _call(at?: number): unknown {
     this._owesLoad = false;
     this._callGeneration = this._generation;
-    const now = this._options.now();
+    const now = at !== undefined && at >= this._askedUpTo ? at : this._options.now();
+    this._askedUpTo = now;
     const since = Math.max(this._buffer.lastTime, now - this.backfill * 1000);
     const source = this.source ?? this._randomSource();
     return source(since, now);

@@ -5,8 +5,11 @@ export interface Timers {
 }
 
 export interface SchedulerOptions<T> {
-  /** Starts one update (asks the source). May answer at once or with a promise. */
-  call: () => T | PromiseLike<T>;
+  /**
+   * Starts one update (asks the source). May answer at once or with a promise. `at` is the time
+   * a scheduled tick was due (a timer runs a little late); it is absent for any other update.
+   */
+  call: (at?: number) => T | PromiseLike<T>;
   /** Takes what a call answered in time. May throw: that counts as the update failing. */
   deliver: (value: T) => void;
   /** Takes why an update failed: the call threw, rejected or timed out, or `deliver` threw. */
@@ -16,6 +19,8 @@ export interface SchedulerOptions<T> {
   /** Milliseconds after which an unsettled call counts as failed. */
   timeoutMs?: number;
   timers?: Timers;
+  /** The current time in ms (`Date.now` unless a test passes its own). */
+  now?: () => number;
 }
 
 /** What a call that did not settle in time fails with. */
@@ -47,7 +52,9 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 
 /**
  * Decides when updates run. While running and active it runs one update at once and then one
- * every interval. Calls never overlap: an update that comes due while one is in flight runs as
+ * every interval. Ticks keep their phase: each is due a whole number of intervals after the update
+ * that started the schedule, however late the timer before it ran, so schedulers started together
+ * tick together (and their charts draw in one frame). Calls never overlap: an update that comes due while one is in flight runs as
  * soon as that one settles, and several such collapse into one. A call unsettled after the
  * timeout fails, and what it delivers later is dropped. While inactive (element detached or
  * page hidden) nothing runs; becoming active again runs one catch-up update at once.
@@ -56,7 +63,10 @@ export class Scheduler<T> {
   private readonly _options: SchedulerOptions<T>;
   private readonly _timers: Timers;
   private readonly _timeoutMs: number;
+  private readonly _now: () => number;
   private _intervalMs: number;
+  /** When the next tick is due (ms, on the `now` clock). */
+  private _next = 0;
   private _running = false;
   private _active = false;
   private _tick: unknown = undefined;
@@ -67,6 +77,7 @@ export class Scheduler<T> {
     this._options = options;
     this._timers = options.timers ?? globalThis;
     this._timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this._now = options.now ?? Date.now;
     this._intervalMs = options.intervalMs;
   }
 
@@ -134,14 +145,28 @@ export class Scheduler<T> {
     return this._running && this._active;
   }
 
+  /** The schedule starts now: the next tick one interval from now. */
   private _scheduleTick(): void {
+    this._next = this._now() + this._intervalMs;
+    this._arm(this._intervalMs);
+  }
+
+  private _arm(ms: number): void {
     this._cancelTick();
-    this._tick = this._timers.setTimeout(() => {
-      this._tick = undefined;
-      // Next tick first: an update that stops the scheduler synchronously must be able to cancel it.
-      if (this._due()) this._scheduleTick();
-      this._request(false);
-    }, this._intervalMs);
+    this._tick = this._timers.setTimeout(() => this._onTick(), ms);
+  }
+
+  private _onTick(): void {
+    this._tick = undefined;
+    const now = this._now();
+    const interval = this._intervalMs;
+    // Late by whole intervals (a busy page, a clock set forward): the latest tick time passed, with
+    // no burst for the ones missed. Before its time (a clock set back): the schedule starts again now.
+    const due = now < this._next ? now : this._next + Math.floor((now - this._next) / interval) * interval;
+    this._next = due + interval;
+    // Next tick first: an update that stops the scheduler synchronously must be able to cancel it.
+    if (this._due()) this._arm(this._next - now);
+    this._request(false, undefined, due);
   }
 
   private _cancelTick(): void {
@@ -155,23 +180,24 @@ export class Scheduler<T> {
     if (this._pending && !this._pending.forced) this._pending = null;
   }
 
-  private _request(forced: boolean, waiter?: Waiter): void {
+  /** `at`: the time a tick was due; an update that waits for a call in flight runs on the clock. */
+  private _request(forced: boolean, waiter?: Waiter, at?: number): void {
     if (this._flight) {
       const pending = (this._pending ??= { forced: false, waiters: [] });
       pending.forced ||= forced;
       if (waiter) pending.waiters.push(waiter);
       return;
     }
-    this._launch(waiter ? [waiter] : []);
+    this._launch(waiter ? [waiter] : [], at);
   }
 
-  private _launch(waiters: Waiter[]): void {
+  private _launch(waiters: Waiter[], at?: number): void {
     const flight: Flight = { timer: undefined, waiters };
     this._flight = flight;
     let answer: T | PromiseLike<T>;
     let later: boolean;
     try {
-      answer = this._options.call();
+      answer = this._options.call(at);
       later = isThenable(answer); // reads `then`, which a hostile answer may make throw
     } catch (error) {
       this._settle(flight, false, error);

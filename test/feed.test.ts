@@ -102,6 +102,22 @@ describe('Feed', () => {
     expect(source.callCount).to.equal(4);
   });
 
+  it('with the interval equal to the sample period, every tick brings one generated point, however late its timer runs', () => {
+    // The grid of generated points and the ticks start at the same time, so a tick's timer that
+    // runs a millisecond late would otherwise take the next point early and leave the tick after it empty.
+    const late = [0, 1, 0, 1, 1, 0, 2, 0, 0, 3, 1, 0];
+    const behind = late.map((_, k) => late.slice(0, k + 1).reduce((sum, ms) => sum + ms, 0));
+    let tick = 0;
+    const feed = make({ interval: 0.5, samplePeriod: 0.5, now: () => clock.now + behind[tick] });
+    feed.setActive(true);
+    feed.scheduler.start();
+    log = [];
+    for (tick = 1; tick < late.length; tick++) clock.next();
+    expect(log.filter((line) => line.startsWith('kept'))).to.deep.equal(late.slice(1).map(() => 'kept 1 1'));
+    const { time } = feed.buffer.snapshot();
+    expect(time.slice(1).map((t, i) => t - time[i])).to.deep.equal(new Array(99).fill(500));
+  });
+
   it('owes a load until one update ran, and asks for it only when active', async () => {
     const feed = make();
     feed.setActive(false);

@@ -114,6 +114,100 @@ describe('Scheduler', () => {
     expect(calls).to.equal(1);
   });
 
+  describe('keeps its phase', () => {
+    /** A scheduler whose clock reads `lag()` ms after the fake clock: its timers seem to run that late. */
+    function lagging(intervalMs: number, lag: () => number) {
+      const at: (number | undefined)[] = [];
+      const ranAt: number[] = [];
+      const scheduler = make(intervalMs, {
+        now: () => Date.now() + lag(),
+        call: (due?: number) => {
+          calls++;
+          at.push(due);
+          ranAt.push(Date.now());
+          return calls;
+        },
+      });
+      return { scheduler, at, ranAt };
+    }
+
+    it('a tick whose timer runs late leaves the next ones on the grid, and each asks for the time it was due', () => {
+      const late = [0, 3, 9, 1, 0, 7]; // how late the timer of each tick runs (none for the start)
+      // Timers run on the fake clock: a clock that falls behind by `late[k]` more at tick k reads its due time plus `late[k]`.
+      const behind = late.map((_, k) => late.slice(0, k + 1).reduce((sum, ms) => sum + ms, 0));
+      const { scheduler, at, ranAt } = lagging(500, () => behind[calls]);
+      const start = Date.now();
+      scheduler.setActive(true);
+      scheduler.start();
+      for (let tick = 1; tick < late.length; tick++) clock.next(); // run the one timer waiting
+      expect(calls).to.equal(late.length);
+      const due = late.map((_, k) => start + 500 * k);
+      expect(ranAt.map((t, k) => t + behind[k]), 'each ran late as planned').to.deep.equal(due.map((t, k) => t + late[k]));
+      expect(at, 'start is not a tick; ticks ask for their due times').to.deep.equal([undefined, ...due.slice(1)]);
+    });
+
+    it('without any lag, ticks run exactly one interval apart (as the fake-clock contract tests expect)', () => {
+      const { scheduler, at, ranAt } = lagging(750, () => 0);
+      scheduler.setActive(true);
+      scheduler.start();
+      clock.tick(3000);
+      expect(ranAt.map((t) => t - ranAt[0])).to.deep.equal([0, 750, 1500, 2250, 3000]);
+      expect(at.slice(1)).to.deep.equal(ranAt.slice(1));
+    });
+
+    it('a tick late by whole intervals runs once, for the latest due time passed, and the grid goes on', () => {
+      let lag = 0;
+      const { scheduler, at } = lagging(1000, () => lag);
+      const start = Date.now();
+      scheduler.setActive(true);
+      scheduler.start();
+      lag = 3400; // the page was busy: the first tick's timer runs 3.4 s late
+      clock.tick(1000);
+      expect(calls, 'one catch-up, no burst').to.equal(2);
+      expect(at[1]).to.equal(start + 4000);
+      // The next tick is due at start + 5000: 600 ms later on the lagging clock.
+      clock.tick(599);
+      expect(calls).to.equal(2);
+      clock.tick(1);
+      expect(calls).to.equal(3);
+      expect(at[2]).to.equal(start + 5000);
+    });
+
+    it('a clock set back starts the grid again from the tick that noticed it', () => {
+      let lag = 0;
+      const { scheduler, at } = lagging(1000, () => lag);
+      const start = Date.now();
+      scheduler.setActive(true);
+      scheduler.start();
+      lag = -60_000;
+      clock.tick(1000);
+      expect(at[1], 'asks up to the clock, not a due time ahead of it').to.equal(start + 1000 - 60_000);
+      clock.tick(1000);
+      expect(calls).to.equal(3);
+      expect(at[2]).to.equal(start + 2000 - 60_000);
+    });
+
+    it('an update that waited for a slow call runs on the clock, not at a due time', async () => {
+      const slow = deferred<string>();
+      const at: (number | undefined)[] = [];
+      const scheduler = make(1000, {
+        call: (due?: number) => {
+          at.push(due);
+          return at.length === 1 ? slow.promise : 'quick';
+        },
+      });
+      scheduler.setActive(true);
+      scheduler.start();
+      clock.tick(1500); // the tick at 1000 waits for the first call
+      slow.resolve('slow');
+      await clock.tickAsync(0);
+      expect(at).to.deep.equal([undefined, undefined]);
+      await clock.tickAsync(500);
+      expect(at).to.have.length(3);
+      expect(at[2], 'the grid is kept').to.equal(Date.now());
+    });
+  });
+
   it('changing the interval while running updates at once and reschedules from then', () => {
     const scheduler = make(1000);
     scheduler.setActive(true);
