@@ -23,6 +23,12 @@ export interface Frames {
 export interface ChartOptions {
   /** The points to draw (read at each draw: the element may swap its buffer). */
   buffer: () => BoundedBuffer;
+  /**
+   * The colours and font to draw with, read from CSS. Read when the chart is made, after its size
+   * or the colour scheme changed, after `restyle()`, and when a CSS transition begins in the
+   * container (the element's swatches have one, so that a changed colour announces itself): never
+   * on a data update, where the style lookups would be a visible share of fifty streaming charts.
+   */
   theme: () => ChartTheme;
   frames?: Frames;
   /** Draw the per-pixel envelope of dense data (default); false draws every point. */
@@ -37,13 +43,6 @@ export interface ChartOptions {
  * a canvas strokes each one separately, and short ones cost a visible share of a draw.
  */
 export const DASHES: readonly (readonly number[])[] = [[], [16, 6], [3, 4], [16, 5, 3, 5], [28, 8], [3, 9], [16, 5, 3, 5, 3, 5], [28, 5, 6, 5]];
-
-/**
- * How long colours read from CSS are trusted (ms). Reading them costs a style lookup per swatch,
- * which at fifty charts streaming is a visible share of the page's time; a custom property
- * changed on the page shows within this long, a change of colour scheme at once.
- */
-export const THEME_TTL_MS = 500;
 
 /** Above this many points per pixel the chart draws the envelope instead of every point. */
 export const ENVELOPE_POINTS_PER_PIXEL = 4;
@@ -113,11 +112,13 @@ export class ChartController {
   private _releasedIn: unknown = null;
   private _names: readonly string[] = [];
   private _theme: ChartTheme = { series: ['#000'], text: '#000', grid: '#ccc', font: '12px sans-serif' };
-  private _themeAt = -Infinity;
+  /** The colours may have changed since they were read: read them at the next draw. */
+  private _themeStale = true;
   private _scheme: MediaQueryList | null = null;
-  private readonly _onScheme = () => {
-    this._themeAt = -Infinity;
-    this.flush(true);
+  /** The page's style changed: draw again in the colours it gives now. */
+  private readonly _onStyle = () => {
+    this.restyle();
+    this.invalidate();
   };
   private readonly _envelope = new Envelope();
   /** All kept points at the last draw, and whether the chart drew their envelope instead. */
@@ -163,7 +164,8 @@ export class ChartController {
     this._observer = new ResizeObserver(() => this._resize());
     this._observer.observe(sizer);
     this._scheme = matchMedia('(prefers-color-scheme: dark)');
-    this._scheme.addEventListener('change', this._onScheme);
+    this._scheme.addEventListener('change', this._onStyle);
+    container.addEventListener('transitionrun', this._onStyle);
   }
 
   /** Destroys the chart and stops watching its size; a waiting draw is cancelled. */
@@ -171,8 +173,9 @@ export class ChartController {
     this._cancelFrame();
     this._observer?.disconnect();
     this._observer = null;
-    this._scheme?.removeEventListener('change', this._onScheme);
+    this._scheme?.removeEventListener('change', this._onStyle);
     this._scheme = null;
+    this._container?.removeEventListener('transitionrun', this._onStyle);
     this._plot?.destroy();
     this._plot = null;
     this._container = this._sizer = null;
@@ -328,20 +331,27 @@ export class ChartController {
     if (!this._plot) return;
     const size = this._size();
     if (size.width !== this._plot.width || size.height !== this._plot.height) {
+      // Shown again after display: none, where no transition told of a change of colour.
+      this.restyle();
+      this._readTheme();
       this._plot.batch((plot: uPlot) => plot.setSize(size));
     }
   }
 
-  /** Reads the colours again when they are older than THEME_TTL_MS (or `force`). */
-  private _readTheme(force = false): void {
-    const now = performance.now();
-    if (!force && now - this._themeAt < THEME_TTL_MS) return;
+  /** The colours are read again at the next draw. */
+  restyle(): void {
+    this._themeStale = true;
+  }
+
+  private _readTheme(): void {
+    if (!this._themeStale) return;
     this._theme = this._options.theme();
-    this._themeAt = now;
+    this._themeStale = false;
   }
 
   private _create(): void {
-    this._readTheme(true);
+    this.restyle();
+    this._readTheme();
     const theme = () => this._theme;
     const axis = (): uPlot.Axis => ({
       stroke: () => theme().text,

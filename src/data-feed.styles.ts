@@ -183,7 +183,7 @@ export const dataFeedStyles = css`
 
   /* Nothing eases or animates for those who asked for less motion. */
   @media (prefers-reduced-motion: reduce) {
-    * {
+    *:not(.swatches > *) {
       transition: none !important;
       animation: none !important;
       scroll-behavior: auto !important;
@@ -208,19 +208,34 @@ export const dataFeedStyles = css`
     font-size: 0.875rem;
   }
 
+  /*
+   * Resolved colours for the canvas, which cannot read var() or light-dark() itself: the series
+   * and the grid, read as each swatch's background. Rendered but unseen, with a transition of
+   * color (never read, so a colour read is never one in passing): a changed colour starts it,
+   * which tells the chart to read the colours again. The last swatch does the same for the text.
+   */
   .swatches {
-    display: none;
+    position: absolute;
+    width: 0;
+    height: 0;
+    overflow: hidden;
+    visibility: hidden;
   }
-  /* Resolved colours for the canvas, which cannot read var() or light-dark() itself. */
-  .swatches > :nth-child(1) { color: var(--_series-1); }
-  .swatches > :nth-child(2) { color: var(--_series-2); }
-  .swatches > :nth-child(3) { color: var(--_series-3); }
-  .swatches > :nth-child(4) { color: var(--_series-4); }
-  .swatches > :nth-child(5) { color: var(--_series-5); }
-  .swatches > :nth-child(6) { color: var(--_series-6); }
-  .swatches > :nth-child(7) { color: var(--_series-7); }
-  .swatches > :nth-child(8) { color: var(--_series-8); }
-  .swatches > .grid { color: var(--_grid); }
+  .swatches > * {
+    color: var(--_c);
+    background-color: var(--_c);
+    transition: color 1ms;
+  }
+  .swatches > :nth-child(1) { --_c: var(--_series-1); }
+  .swatches > :nth-child(2) { --_c: var(--_series-2); }
+  .swatches > :nth-child(3) { --_c: var(--_series-3); }
+  .swatches > :nth-child(4) { --_c: var(--_series-4); }
+  .swatches > :nth-child(5) { --_c: var(--_series-5); }
+  .swatches > :nth-child(6) { --_c: var(--_series-6); }
+  .swatches > :nth-child(7) { --_c: var(--_series-7); }
+  .swatches > :nth-child(8) { --_c: var(--_series-8); }
+  .swatches > :nth-child(9) { --_c: var(--_grid); }
+  .swatches > :nth-child(10) { color: inherit; }
 
   [part='status'] {
     font-size: 0.875rem;

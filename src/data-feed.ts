@@ -438,6 +438,8 @@ export class DataFeed extends LitElement {
    * are kept and drawn; rejects with the error `data-feed-error` carries.
    */
   refresh(): Promise<void> {
+    // An explicit update also reads the colours again: a style set just before it is drawn by it.
+    this._chart.restyle();
     return this._feed.scheduler.refresh().then(() => this._chart.flush());
   }
 
@@ -551,7 +553,7 @@ export class DataFeed extends LitElement {
             <div class="sizer"></div>
             <div class="swatches" aria-hidden="true">
               <span></span><span></span><span></span><span></span><span></span><span></span><span></span><span></span>
-              <span class="grid"></span>
+              <span></span><span></span>
             </div>
           </div>
           <p part="summary" id="summary" hidden></p>
@@ -703,17 +705,17 @@ export class DataFeed extends LitElement {
     setTimeout(() => URL.revokeObjectURL(url));
   }
 
+  /** The colours and font the chart draws with: the series in use and the grid from the swatches, the text from the host. */
   private _readTheme(): ChartTheme {
+    const swatches = this.renderRoot?.querySelector('.swatches')?.children;
+    const colour = (i: number) => getComputedStyle(swatches![i]).backgroundColor;
     const host = getComputedStyle(this);
-    const palette = this.renderRoot?.querySelector('.swatches');
-    // Only the colours in use: each is a style lookup, and fifty streaming charts feel them.
+    // Only the series in use: each is a style lookup.
     const used = Math.min(this._series.length, 8);
-    const swatches = palette ? Array.from(palette.children).slice(0, used).map((el) => getComputedStyle(el).color) : [];
-    const grid = palette ? getComputedStyle(palette.lastElementChild!).color : 'rgba(128,128,128,0.2)';
     return {
-      series: swatches.length ? swatches : ['#0068c9'],
+      series: swatches ? Array.from({ length: used }, (_, i) => colour(i)) : ['#0068c9'],
       text: host.color,
-      grid,
+      grid: swatches ? colour(8) : 'rgba(128,128,128,0.2)',
       font: `12px ${host.fontFamily}`,
     };
   }

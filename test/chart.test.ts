@@ -390,28 +390,61 @@ describe('ChartController: many charts', () => {
 });
 
 describe('ChartController: colours', () => {
-  it('reads the theme at most once per THEME_TTL_MS while drawing, and at once when the colour scheme changes', () => {
+  it('reads the theme when made, never on a draw however much time passes, and again on a transition, a colour-scheme change, restyle() or a resize', async () => {
     const buffer = new BoundedBuffer(1, 100);
     buffer.append([1, 2], [[1, 2]]);
     const container = document.createElement('div');
     const sizer = document.createElement('div');
+    sizer.style.cssText = 'width: 300px; height: 100px';
     container.append(sizer);
     document.body.append(container);
     let reads = 0;
-    const chart = new ChartController({ buffer: () => buffer, theme: () => (reads++, theme()), frames: manualFrames() });
+    let draws = 0;
+    const frames = manualFrames();
+    const chart = new ChartController({ buffer: () => buffer, theme: () => (reads++, theme()), frames, drawn: () => draws++ });
     const listeners = sinon.spy(MediaQueryList.prototype, 'addEventListener');
     const removed = sinon.spy(MediaQueryList.prototype, 'removeEventListener');
+    // Time passes quickly: a reading with an expiry would expire between any two draws.
+    let now = performance.now();
+    const clock = sinon.stub(performance, 'now').callsFake(() => (now += 1000));
     try {
       chart.attach(container, sizer, ['A']);
       expect(reads).to.equal(1);
-      for (let i = 0; i < 20; i++) chart.flush(true);
-      expect(reads).to.equal(1);
+      for (let i = 0; i < 20; i++) {
+        buffer.append([3 + i], [[i]]);
+        chart.invalidate();
+        frames.run();
+      }
+      expect(draws, 'it drew').to.be.at.least(10);
+      expect(reads, 'no read on a draw').to.equal(1);
+
+      const drawn = draws;
+      container.querySelector('canvas')!.dispatchEvent(new Event('transitionrun', { bubbles: true }));
+      frames.run();
+      expect(reads, 'a transition in the container').to.equal(2);
+      expect(draws, 'and it drew again').to.be.above(drawn);
+
       const onScheme = listeners.firstCall.args[1] as () => void;
       onScheme();
-      expect(reads).to.equal(2);
+      frames.run();
+      expect(reads, 'a colour-scheme change').to.equal(3);
+
+      chart.restyle();
+      expect(reads, 'restyle() waits for the next draw').to.equal(3);
+      chart.invalidate();
+      frames.run();
+      expect(reads).to.equal(4);
+
+      sizer.style.width = '200px';
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+      expect(reads, 'a resize').to.equal(5);
+
       chart.detach();
       expect(removed.firstCall.args[1]).to.equal(onScheme);
+      container.dispatchEvent(new Event('transitionrun'));
+      expect(reads, 'nothing after detach').to.equal(5);
     } finally {
+      clock.restore();
       listeners.restore();
       removed.restore();
       chart.detach();

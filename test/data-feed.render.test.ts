@@ -284,6 +284,63 @@ describe('<data-feed>: colour scheme and styling hooks', () => {
     await emulateMedia({ colorScheme: 'light' });
   });
 
+  /** The stroke of series `i` (1-based) and of the axes' text, as the chart drew them last. */
+  function strokes(el: DataFeed) {
+    type Stroke = (u: unknown, i: number) => string;
+    const plot = (el as unknown as { _chart: { plot: { series: { _stroke?: string }[]; axes: { stroke: Stroke }[] } } })._chart.plot;
+    return { series: (i: number) => plot.series[i]._stroke, text: () => plot.axes[0].stroke(plot, 0) };
+  }
+
+  /** Waits up to `most` frames for `done`; resolves to the frames it took, or Infinity. */
+  async function framesUntil(done: () => boolean, most = 10): Promise<number> {
+    for (let frames = 0; frames <= most; frames++) {
+      if (done()) return frames;
+      await nextFrame();
+    }
+    return Infinity;
+  }
+
+  for (const motion of ['no-preference', 'reduce'] as const) {
+    it(`draws colours changed later on the page within a few frames, while stopped, with no update (reduced motion: ${motion})`, async () => {
+      const { emulateMedia } = await import('@web/test-runner-commands');
+      await emulateMedia({ reducedMotion: motion });
+      const wrapper = document.createElement('div');
+      document.body.append(wrapper);
+      try {
+        const el = document.createElement('data-feed');
+        el.style.colorScheme = 'light';
+        wrapper.append(el);
+        await el.refresh();
+        await nextFrame();
+        const drawn = strokes(el);
+        expect(drawn.series(2)).to.equal('rgb(61, 143, 217)');
+        const updates: Event[] = [];
+        el.addEventListener('data-feed-update', (event) => updates.push(event));
+
+        wrapper.style.setProperty('--data-feed-series-2', 'rgb(1, 2, 3)');
+        el.style.setProperty('--data-feed-text', 'rgb(10, 20, 30)');
+        const took = await framesUntil(() => drawn.series(2) === 'rgb(1, 2, 3)' && drawn.text() === 'rgb(10, 20, 30)');
+        expect(took, 'frames until drawn in the new colours').to.be.at.most(4);
+        expect(updates, 'no data update was needed').to.have.length(0);
+
+        el.style.colorScheme = 'dark';
+        expect(await framesUntil(() => drawn.series(1) === 'rgb(131, 201, 255)'), 'a colour scheme set on the element').to.be.at.most(4);
+      } finally {
+        wrapper.remove();
+        await emulateMedia({ reducedMotion: 'no-preference' });
+      }
+    });
+  }
+
+  it('draws a colour set just before refresh() in that refresh', async () => {
+    let t = T0;
+    const el = await mount(html`<data-feed .source=${() => ({ time: [(t += 500)], values: [[1], [2]] })}></data-feed>`);
+    await el.refresh();
+    el.style.setProperty('--data-feed-series-1', 'rgb(200, 0, 0)');
+    await el.refresh();
+    expect(strokes(el).series(1)).to.equal('rgb(200, 0, 0)');
+  });
+
   it('takes font, text and grid colours from --data-feed-font, --data-feed-text and --data-feed-grid', async () => {
     const el = await mount(
       html`<data-feed style="--data-feed-font: monospace; --data-feed-text: rgb(10, 20, 30); --data-feed-grid: rgb(40, 50, 60)"></data-feed>`,
