@@ -12,6 +12,8 @@ const minifyCss = {
         .replace(/\/\*[\s\S]*?\*\//g, '')
         .replace(/\s+/g, ' ')
         .replace(/\s*([{};,>])\s*/g, '$1')
+        // After a property's colon (a selector's colon is never followed by a space).
+        .replace(/:\s+/g, ':')
         .replace(/;}/g, '}')
         .trim()}\``,
     );
