@@ -29,7 +29,8 @@ export async function profileUpdates(browser, url, { capacity, variant, rounds }
   }
 }
 
-export function byFunction(profile) {
+/** Script time per function: the 30 with the most inclusive time, or with `--by-self`, the most self time. */
+export function byFunction(profile, bySelf = process.argv.includes('--by-self')) {
   const nodes = new Map(profile.nodes.map((node) => [node.id, { ...node, self: 0 }]));
   for (let i = 0; i < profile.samples.length; i++) nodes.get(profile.samples[i]).self += (profile.timeDeltas[i + 1] ?? 0) / 1000;
   const parent = new Map();
@@ -56,7 +57,7 @@ export function byFunction(profile) {
   }
   return [...stats.values()]
     .filter((s) => !['(root)', '(program)', '(idle)'].includes(s.name))
-    .sort((a, b) => b.total - a.total)
+    .sort((a, b) => (bySelf ? b.self - a.self : b.total - a.total))
     .slice(0, 30)
     .map((s) => ({ ...s, share: s.total / all }));
 }

@@ -6,6 +6,7 @@
 //   node bench/run.mjs --only=update,size   some parts; writes nothing
 //   node bench/run.mjs --profile [capacity] [variant]   CPU profile of one variant's updates
 //   node bench/run.mjs --profile many [variant] [seconds]   trace of 50 streaming charts of one variant
+//   (add --by-self to either: functions by self time, not inclusive time)
 import { execFileSync } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
