@@ -175,7 +175,11 @@ export class DataFeed extends LitElement {
       if (this._streaming !== on) return; // a listener turned it back
     }
     if (on) this._feed.scheduler.start();
-    else this._feed.scheduler.stop();
+    else {
+      this._feed.scheduler.stop();
+      // The summary, held back while streaming, tells what the chart stopped at.
+      if (this._ready && this._chart.plot) this._drawn();
+    }
   }
 
   /**
@@ -679,7 +683,7 @@ export class DataFeed extends LitElement {
   private _drawn(): void {
     // The first draw comes before the first updated().
     this._targets ??= this._textTargets();
-    this._words.update(this._targets, this._series, this._feed.buffer.columns(), Date.now());
+    this._words.update(this._targets, this._series, this._feed.buffer.columns(), Date.now(), this._streaming);
   }
 
   private _textTargets(): TextTargets {
@@ -705,17 +709,19 @@ export class DataFeed extends LitElement {
     setTimeout(() => URL.revokeObjectURL(url));
   }
 
-  /** The colours and font the chart draws with: the series in use and the grid from the swatches, the text from the host. */
+  /**
+   * The colours and font the chart draws with: the series in use and the grid from the swatches,
+   * the text from the host. The chart is attached after the first render, so the swatches are there.
+   */
   private _readTheme(): ChartTheme {
-    const swatches = this.renderRoot?.querySelector('.swatches')?.children;
-    const colour = (i: number) => getComputedStyle(swatches![i]).backgroundColor;
+    const swatches = this.renderRoot.querySelector('.swatches')!.children;
+    const colour = (i: number) => getComputedStyle(swatches[i]).backgroundColor;
     const host = getComputedStyle(this);
-    // Only the series in use: each is a style lookup.
-    const used = Math.min(this._series.length, 8);
     return {
-      series: swatches ? Array.from({ length: used }, (_, i) => colour(i)) : ['#0068c9'],
+      // Only the series in use: each is a style lookup.
+      series: Array.from({ length: Math.min(this._series.length, 8) }, (_, i) => colour(i)),
       text: host.color,
-      grid: swatches ? colour(8) : 'rgba(128,128,128,0.2)',
+      grid: colour(8),
       font: `12px ${host.fontFamily}`,
     };
   }

@@ -21,6 +21,8 @@ export class TextViews {
   private _time = timeFormatter();
   private _timeZone = '';
   private readonly _throttle = new Throttle();
+  /** While streaming the summary is rewritten at most as often as new data is announced. */
+  private readonly _summaryThrottle = new Throttle();
   /** Points arrived while streaming that no announcement has told yet. */
   private _untold = false;
 
@@ -42,11 +44,16 @@ export class TextViews {
   reset(): void {
     this._untold = false;
     this._throttle.reset();
+    this._summaryThrottle.reset();
   }
 
-  /** Writes the words for `columns` into `targets`; `now` is the time in ms (for the throttle). */
-  update(targets: TextTargets, names: readonly string[], columns: Columns, now: number): void {
-    if (targets.summary) targets.summary.textContent = summarize(names, columns, this._time);
+  /**
+   * Writes the words for `columns` into `targets`; `now` is the time in ms (for the throttles).
+   * While `streaming` the summary is rewritten at most once every 5 s (formatting it is a visible
+   * share of an update's cost, and it describes a moving chart anyway); otherwise every time.
+   */
+  update(targets: TextTargets, names: readonly string[], columns: Columns, now: number, streaming: boolean): void {
+    if (targets.summary && (!streaming || this._summaryThrottle.take(now))) targets.summary.textContent = summarize(names, columns, this._time);
     if (this._untold && columns[0].length > 0 && targets.announcer && this._throttle.take(now)) {
       this._untold = false;
       targets.announcer.textContent = describeLatest(names, columns, this._time);

@@ -65,6 +65,25 @@ describe('<data-feed>: accessibility', () => {
       expect(part(el, 'summary').textContent).to.match(/Latest: A 42, B 43\.$/);
     });
 
+    it('while streaming the summary is rewritten at most once every 5 s; stopping makes it exact at once', async () => {
+      const el = await mount(html`<data-feed time-zone="UTC" .source=${stepSource()}></data-feed>`);
+      const summary = part(el, 'summary');
+      el.start();
+      const written: string[] = [summary.textContent!];
+      for (let second = 1; second <= 20; second++) {
+        await clock.tickAsync(1000);
+        await afterHeldDraw();
+        if (summary.textContent !== written.at(-1)) written.push(summary.textContent!);
+      }
+      // 20 updates with new points in 20 s: rewritten at 0 (start), 5, 10, 15 and 20 s.
+      expect(written.length - 1).to.be.within(4, 5);
+      el.stop();
+      const latest = el.data.values.map((column) => column.at(-1));
+      const format = new Intl.NumberFormat(undefined, { maximumFractionDigits: 3 }).format;
+      expect(summary.textContent).to.match(new RegExp(`Latest: A ${format(latest[0]!)}, B ${format(latest[1]!)}\\.$`));
+      expect(summary.textContent, 'the newest point, at 20 s less one sample period').to.contain('12:00:19.500');
+    });
+
     it('announces new data politely while streaming, at most once every 5 s, not on every update', async () => {
       const el = await mount(html`<data-feed .source=${stepSource()}></data-feed>`);
       const live = announcer(el);
