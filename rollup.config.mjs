@@ -14,6 +14,8 @@ const minifyCss = {
         .replace(/\s*([{};,>])\s*/g, '$1')
         // After a property's colon (a selector's colon is never followed by a space).
         .replace(/:\s+/g, ':')
+        .replace(/\s+!important/g, '!important')
+        .replace(/([:\s,(])0\.(\d)/g, '$1.$2')
         .replace(/;}/g, '}')
         .trim()}\``,
     );
