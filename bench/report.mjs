@@ -171,43 +171,57 @@ function missed(r) {
     ? `Measured above: ${pct(m.busy.element)} busy against ${pct(m.busy.uplot)}, ${m.ratio.toFixed(2)}× (script ${pct(m.script.element)} against ${pct(m.script.uplot)}).`
     : '';
   const sizeLine = z ? `Measured above: +${z.over.gzip.toLocaleString("en")} B gzip above the floor (target +5,120 B), ${(z.over.gzip - 5120).toLocaleString("en")} B over.` : "";
+  const small = r.update?.find((u) => u.capacity === 100);
+  const smallLine = small
+    ? `Measured above: ${small.total.element.toFixed(2)} ms against ${small.total.uplot.toFixed(2)} ms, ${small.ratio.elementVsUplot.toFixed(3)}× (script ${small.script.element.toFixed(2)} ms against ${small.script.uplot.toFixed(2)} ms).`
+    : '';
   return `## Where the missed targets stand, and why
+
+**Capacity 100.** ${smallLine} This target sits at its limit: 1.05–1.16× across full runs, and 1.10× and
+1.11× in two \`--only=update\` runs of this source (9b3060a). uPlot's draw and its rasterization are the same
+work in both variants; the element adds about 0.1 ms of script per update to a 1.4–1.7 ms update.
+\`node bench/run.mjs --profile 100 element --by-self\` puts the larger items of that at the chart's words
+(the summary for screen readers, about 0.03 ms, half of it \`Intl\` date formatting), the message that tells
+the shared frame it was painted, the \`data-feed-update\` event and the chunk checks. The summary is written
+on every draw when the host pushes points with \`append()\`: held back, it would need a timer to become exact
+once the pushing stops.
 
 **50 instances.** ${manyLine} \`node bench/run.mjs --profile many [element|uplot]\` traces 6 s of the
 page (main-thread self time per trace event, frames begun, script per function). What it showed:
 
-- Before (source 17abe35): the element began 154 frames in 6 s against 79 for raw uPlot. Every draw held
-  further draws with two frame requests, and the second frame was one nothing else needed. The chart now
-  asks for one frame callback per lone draw, in the frame that paints the draw anyway, and a second only
-  when a change waits (profiled with a first version of this change, at load 6.5: frames 154 → 141). The bench: 1.86× → 1.62×;
-  the accessibility work that followed (a summary of the chart and polite announcements kept in step with each
-  draw, a line dash per series) brought it to about 1.8×. Its first version wrote the summary into a
-  rendered, visually hidden node, which cost a layout on every draw; the summary is now \`display: none\`
-  (screen readers still read it through \`aria-describedby\`).
-- The frames left are the gap's larger half ("the rest"). The element's scheduler re-arms a timeout at each
-  tick, so each tick starts as late as the last one ran; fifty elements fire one after another, so their
-  phases drift apart and within seconds their draws spread over the whole 0.5 s, each needing a frame of its
-  own. Fifty \`setInterval\`s started together keep their phase and share frames. Tried: a repeating timer in
-  \`Scheduler\`. Frames fell to 56 (raw uPlot: 51) and busy matched raw uPlot in that profile. It was not kept:
-  ticks on an exact grid land on the generator's sample grid (interval a multiple of the sample period, both
-  anchored at the first update), and about half the ticks then read \`Date.now()\` equal to the next point's
-  time, which "before now" excludes. Those updates came back empty (test/bundle.test.ts failed 2 runs in 4).
-  A phase-keeping scheduler needs its ticks a little after the grid, e.g. 1 ms later. That moves every tick the
-  fake-clock tests pin down, so it is left for a change of its own.
-- Script: the update path around the draw (scheduler, generator, checks, buffer, event) is about a third
-  of the element's script time and the draw itself about two thirds, as in raw uPlot. The largest
-  single item was reading the colours (\`_readTheme\` in the element: \`getComputedStyle\` of the host
-  and of 9 swatches), which with a 500 ms TTL and a 0.5 s interval runs on nearly every draw; it now
-  reads only the swatches of the series in use (4 lookups with two series). The generator's
-  allocations did not show in the profile.
+- Earlier: every draw held further draws with two frame requests (1.86×); one frame callback per lone draw
+  brought it to 1.62×, and the accessibility work (summary, announcements, line dashes) back to 1.64×.
+- **Phase** (source 835e54e). The scheduler re-armed a timeout at each tick, from when the last one ran, so
+  fifty elements' phases drifted apart and their draws spread over the whole 0.5 s, each in a frame of its
+  own. Ticks are now due a whole number of intervals after the start, however late a timer runs (late by
+  whole intervals: one tick for the latest due time; a clock set back: the grid restarts). A tick asks its
+  source up to the time it was *due*: the ticks then sit on the built-in generator's sample grid, and a
+  timer a millisecond late would otherwise take the next point early and leave the following tick empty
+  (why a plain repeating timer was reverted before). Fake-clock timing is unchanged. 1.64× → 1.33×, and
+  "the rest" (frames, raster, commit) became about equal to raw uPlot's.
+- **Colours** (6456c08). The colours were read (\`getComputedStyle\` of the host and the swatches) on nearly
+  every draw, through a 500 ms expiry: about 15 % of the element's script here. They are now read when a
+  1 ms CSS transition on the (unseen) swatches says a colour changed, and after a resize, a colour-scheme
+  change or \`refresh()\`. A stopped chart now follows a colour changed on the page within a frame or two.
+- **Summary** (e0d14de). The chart's summary for screen readers was formatted on every draw (two dates and
+  the values, through \`Intl\`); while streaming it is now rewritten at most once every 5 s, and at once
+  on stop. With the colours: 1.33× → 1.24× (\`--only=many\`, load 1.7).
+- Tried, not kept: one timeout for all ticks due in the same millisecond. The fifty elements start over
+  several milliseconds, so timer tasks fell only from 600 to 456 in 6 s, with no change in the figure.
+- What is left: uPlot's own draw costs the same in both pages (about 133 ms of script in 6 s). The
+  element's script above that is the update path: re-arming a timeout per tick (raw uPlot's
+  \`setInterval\` does not; a repeating timer is not used because a page's fake clock may fake only
+  \`setTimeout\`), the \`data-feed-update\` event the contract asks for, the generator, chunk checks
+  and buffer, the legend. Each is a few ms in 6 s; none is large enough alone to close the gap.
 
 **Bundle size.** ${sizeLine} Lit and uPlot take about 65.5 kB of the 100 kB minified bundle. Before the
 accessibility and export work the element's own code was about 26 kB minified (the element 7.1 kB, chart 3.9,
 buffer 3.1, its styles 3.0, envelope 2.6, scheduler 1.7, uPlot's CSS 1.4, chunk checks 1.2, value parsing
 1.0, by source-map attribution), +9.1 kB gzip above the floor. The table view, the chart summary and
 announcements, CSV and PNG export, time zones, focus handling and their styles added about 2.8 kB gzip, and
-moving the data flow into \`src/feed.ts\` 0.2 kB. Measured savings: uPlot's CSS cut to the rules the chart uses saves 338 B minified
-and 114 B gzip. Terser \`passes: 3\` saves nothing; \`unsafe_arrows\`/\`unsafe_methods\` save 20 B and
+moving the data flow into \`src/feed.ts\` 0.2 kB; the phase-keeping scheduler and the colour watch about 0.4 kB.
+Measured savings: uPlot's CSS cut to the rules the chart uses saves 338 B minified and 114 B gzip; the CSS
+minifier dropping spaces after colons and before \`!important\` and leading zeros saves about 60 B gzip. Terser \`passes: 3\` saves nothing; \`unsafe_arrows\`/\`unsafe_methods\` save 20 B and
 \`pure_getters\` 40 B gzip, not worth the risk to Lit's getters. +5 KB would mean dropping about 45 % of
 the element's code: the envelope (needed at 10,000+ points), the value clamping and warnings, the chunk
 checks, or the styles, which the contract requires.`;
