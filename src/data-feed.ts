@@ -60,7 +60,7 @@ const asText = { fromAttribute: (value: string | null) => value, toAttribute: (v
  * @csspart table-button - The "Show table" toggle `<button>` (`aria-pressed` says whether the table shows).
  * @csspart download-button - The "Download CSV" `<button>`.
  * @csspart chart - The box holding the uPlot chart and its legend (`role="img"`, named and described by the summary).
- * @csspart summary - The chart in words: series, number of points, time span, latest values. Hidden (`display: none`: its text changes with every draw and lays nothing out); screen readers read it as the chart's description. `::part(summary) { display: block }` shows it.
+ * @csspart summary - The chart in words: series, number of points, time span, latest values. Hidden (`display: none`: hidden text lays nothing out); screen readers read it as the chart's description. Follows every draw, at most once every 5 s while streaming, exact at once on stop. `::part(summary) { display: block }` shows it.
  * @csspart table - The scrollable data table of the kept points, newest first (present with `table`).
  * @csspart status - A short message after a failed update, empty otherwise (`role="status"`).
  *
