@@ -118,6 +118,22 @@ describe('Feed', () => {
     expect(time.slice(1).map((t, i) => t - time[i])).to.deep.equal(new Array(99).fill(500));
   });
 
+  it('a tick whose timer runs after a refresh() asked past its due time asks up to the clock, never back before that refresh', async () => {
+    let behind = 0; // how far the clock reads ahead of the fake timers: a timer running that late
+    const feed = make({ now: () => clock.now + behind });
+    const source = stepSource();
+    feed.setSource(source);
+    feed.setActive(true);
+    feed.scheduler.start();
+    behind = 5;
+    clock.tick(999); // the tick due at T0 + 1000 has not run yet; the clock reads T0 + 1004
+    await feed.scheduler.refresh();
+    expect(source.lastCall.args[1]).to.equal(T0 + 1004);
+    clock.tick(1);
+    expect(source.callCount).to.equal(3);
+    expect(source.lastCall.args[1], 'not its due time, T0 + 1000').to.equal(T0 + 1005);
+  });
+
   it('owes a load until one update ran, and asks for it only when active', async () => {
     const feed = make();
     feed.setActive(false);
