@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import type { FeedSource } from '../src/chunk.js';
 import { Feed, type FeedOptions } from '../src/feed.js';
-import { T0, deferred, stepChunk, stepSource, useFakeClock } from './helpers.js';
+import { T0, behindFor, deferred, stepChunk, stepSource, useFakeClock } from './helpers.js';
 
 describe('Feed', () => {
   const clock = useFakeClock();
@@ -106,7 +106,7 @@ describe('Feed', () => {
     // The grid of generated points and the ticks start at the same time, so a tick's timer that
     // runs a millisecond late would otherwise take the next point early and leave the tick after it empty.
     const late = [0, 1, 0, 1, 1, 0, 2, 0, 0, 3, 1, 0];
-    const behind = late.map((_, k) => late.slice(0, k + 1).reduce((sum, ms) => sum + ms, 0));
+    const behind = behindFor(late);
     let tick = 0;
     const feed = make({ interval: 0.5, samplePeriod: 0.5, now: () => clock.now + behind[tick] });
     feed.setActive(true);

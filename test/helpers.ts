@@ -110,3 +110,12 @@ afterEach(() => {
   const issues = warnings.filter((warning) => !warning.includes('dev-mode'));
   expect(issues, 'Lit dev-mode warnings').to.deep.equal([]);
 });
+
+/**
+ * How far behind the fake timers a clock reads at each tick when tick k's timer runs `late[k]` ms
+ * late: the running sum. A clock that falls behind by `late[k]` more at tick k reads its due time plus `late[k]`.
+ */
+export function behindFor(late: readonly number[]): number[] {
+  let sum = 0;
+  return late.map((ms) => (sum += ms));
+}

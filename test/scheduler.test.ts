@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { Scheduler, TimeoutError } from '../src/scheduler.js';
+import { behindFor } from './helpers.js';
 
 interface Deferred<T> {
   promise: Promise<T>;
@@ -133,8 +134,7 @@ describe('Scheduler', () => {
 
     it('a tick whose timer runs late leaves the next ones on the grid, and each asks for the time it was due', () => {
       const late = [0, 3, 9, 1, 0, 7]; // how late the timer of each tick runs (none for the start)
-      // Timers run on the fake clock: a clock that falls behind by `late[k]` more at tick k reads its due time plus `late[k]`.
-      const behind = late.map((_, k) => late.slice(0, k + 1).reduce((sum, ms) => sum + ms, 0));
+      const behind = behindFor(late);
       const { scheduler, at, ranAt } = lagging(500, () => behind[calls]);
       const start = Date.now();
       scheduler.setActive(true);
