@@ -1,10 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { chromeLauncher } from '@web/test-runner-chrome';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
-import { assertChromium, chromiumArgs } from './scripts/chromium.mjs';
+import { assertEngines, launchers } from './scripts/browsers.mjs';
 
-const executablePath = assertChromium();
+const engines = assertEngines();
 
 /** The policy the contract promises the element runs under (test/fixtures/csp*.html are served with it). */
 export const STRICT_CSP =
@@ -32,7 +31,9 @@ export default {
       define: { __FC_SEED__: JSON.stringify(process.env.FC_SEED ?? '') },
     }),
   ],
-  browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: chromiumArgs } })],
+  browsers: await launchers(engines),
+  // Test files share nothing between engines; one browser at a time keeps a 2-core machine steady.
+  concurrentBrowsers: 1,
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   coverageConfig: {
