@@ -1,5 +1,5 @@
 import uPlot from 'uplot';
-import type { BoundedBuffer, Columns } from './buffer.js';
+import type { BoundedBuffer, Columns } from './core/buffer.js';
 import { Envelope } from './envelope.js';
 import { formatValue, timeFormatter } from './format.js';
 

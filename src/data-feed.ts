@@ -1,15 +1,15 @@
 import { LitElement, html, nothing, type PropertyDeclarations } from 'lit';
-import { MAX_CAPACITY } from './buffer.js';
+import { MAX_CAPACITY } from './core/buffer.js';
 import { ChartController, type ChartTheme } from './chart.js';
-import type { FeedChunk, FeedSource } from './chunk.js';
+import type { FeedChunk, FeedSource } from './core/chunk.js';
 import { toCSV } from './csv.js';
 import { dataFeedStyles } from './data-feed.styles.js';
 import { feedEvent, type DataFeedEventMap, type DataFeedEventName } from './events.js';
 import { checkTimeZone } from './format.js';
-import { Feed } from './feed.js';
+import { Feed } from './core/feed.js';
 import { TextViews, type TextTargets } from './text-views.js';
 import { uplotStyles } from './uplot.styles.js';
-import { readNumber, readSeries, readText, readjusted, sameNames, toText, type Adjusted } from './values.js';
+import { readNumber, readSeries, readText, readjusted, sameNames, toText, type Adjusted } from './core/values.js';
 
 const DEFAULTS = {
   interval: 1,

@@ -1,7 +1,7 @@
 import { DataFeed } from './data-feed.js';
 
 export { DataFeed } from './data-feed.js';
-export type { FeedChunk, FeedSource } from './chunk.js';
+export type { FeedChunk, FeedSource } from './core/chunk.js';
 export type {
   DataFeedEventMap,
   DataFeedEventName,

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import type uPlot from 'uplot';
-import { BoundedBuffer } from '../src/buffer.js';
+import { BoundedBuffer } from '../src/core/buffer.js';
 import { ChartController, type Frames } from '../src/chart.js';
 
 /**

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
-import { BoundedBuffer, type Columns } from '../src/buffer.js';
+import { BoundedBuffer, type Columns } from '../src/core/buffer.js';
 import { Envelope } from '../src/envelope.js';
 
 let seed = 99;

@@ -2,7 +2,7 @@ import { expect, fixture, fixtureCleanup } from '@open-wc/testing';
 import sinon from 'sinon';
 import type { TemplateResult } from 'lit';
 import type { DataFeed } from '../src/data-feed.js';
-import type { FeedChunk } from '../src/chunk.js';
+import type { FeedChunk } from '../src/core/chunk.js';
 import type { DataFeedEventName } from '../src/events.js';
 import '../src/index.js';
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { BoundedBuffer, MAX_CAPACITY } from '../src/buffer.js';
+import { BoundedBuffer, MAX_CAPACITY } from '../../src/core/buffer.js';
 
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { checkChunk, toNumber } from '../src/chunk.js';
+import { checkChunk, toNumber } from '../../src/core/chunk.js';
 
 describe('checkChunk', () => {
   it('returns a well-formed chunk as it is', () => {

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
-import type { FeedSource } from '../src/chunk.js';
-import { Feed, type FeedOptions } from '../src/feed.js';
-import { T0, behindFor, deferred, stepChunk, stepSource, useFakeClock } from './helpers.js';
+import type { FeedSource } from '../../src/core/chunk.js';
+import { Feed, type FeedOptions } from '../../src/core/feed.js';
+import { T0, behindFor, deferred, stepChunk, stepSource, useFakeClock } from '../helpers.js';
 
 describe('Feed', () => {
   const clock = useFakeClock();

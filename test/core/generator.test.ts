@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { createNormal, createRandomSource } from '../src/generator.js';
+import { createNormal, createRandomSource } from '../../src/core/generator.js';
 
 /** A deterministic uniform source (mulberry32). */
 export function seeded(seed: number): () => number {

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
-import { Scheduler, TimeoutError } from '../src/scheduler.js';
-import { behindFor } from './helpers.js';
+import { Scheduler, TimeoutError } from '../../src/core/scheduler.js';
+import { behindFor } from '../helpers.js';
 
 interface Deferred<T> {
   promise: Promise<T>;

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { readNumber, readSeries, readText, sameNames, toText } from '../src/values.js';
+import { readNumber, readSeries, readText, sameNames, toText } from '../../src/core/values.js';
 
 const range = { min: 0.5, max: 5, fallback: 2, reset: 1 };
 

@@ -1,7 +1,7 @@
 import { expect, html } from '@open-wc/testing';
 import sinon from 'sinon';
-import type { BoundedBuffer } from '../../src/buffer.js';
-import type { FeedChunk } from '../../src/chunk.js';
+import type { BoundedBuffer } from '../../src/core/buffer.js';
+import type { FeedChunk } from '../../src/core/chunk.js';
 import type { DataFeed } from '../../src/data-feed.js';
 import { mount, part, record, stepChunk, useFakeClock } from '../helpers.js';
 

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import sinon from 'sinon';
-import type { BoundedBuffer } from '../../src/buffer.js';
+import type { BoundedBuffer } from '../../src/core/buffer.js';
 import type { DataFeed } from '../../src/data-feed.js';
 import { fakeClock, stepChunk } from '../helpers.js';
 

@@ -1,5 +1,5 @@
 import { expect, html } from '@open-wc/testing';
-import type { BoundedBuffer } from '../../src/buffer.js';
+import type { BoundedBuffer } from '../../src/core/buffer.js';
 import type { DataFeed } from '../../src/data-feed.js';
 import { T0, afterHeldDraw, mount, useFakeClock } from '../helpers.js';
 
