@@ -1,4 +1,4 @@
-import uPlot from 'uplot';
+import uPlot from './chart/uplot.js';
 import type { BoundedBuffer, Columns } from './core/buffer.js';
 import { Envelope } from './envelope.js';
 import { formatValue, timeFormatter } from './format.js';
