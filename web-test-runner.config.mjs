@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { assertEngines, launchers } from './scripts/browsers.mjs';
+import { keyChordPlugin } from './scripts/key-chord-plugin.mjs';
 
 const engines = assertEngines();
 
@@ -23,6 +24,8 @@ export default {
   plugins: [
     // The accessibility tree as the browser exposes it to screen readers.
     a11ySnapshotPlugin(),
+    // Shift+Tab and the like, in all three engines.
+    keyChordPlugin(),
     esbuildPlugin({
       ts: true,
       target: 'es2021',

@@ -2,7 +2,9 @@
 // `BROWSERS=chromium,firefox` picks a subset. Run directly, it exits non-zero with instructions
 // when a chosen engine is missing.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, connect } from 'node:net';
 import { pathToFileURL } from 'node:url';
 
@@ -150,6 +152,11 @@ export async function webkitLauncher() {
   return new WebKitLauncher();
 }
 
+/** A fresh folder for what the tests download (the CSV export). */
+function downloadDir() {
+  return mkdtempSync(join(tmpdir(), 'data-feed-downloads-'));
+}
+
 /** The test runner's launchers for the chosen engines. */
 export async function launchers(engines = assertEngines()) {
   const { chromeLauncher } = await import('@web/test-runner-chrome');
@@ -162,7 +169,21 @@ export async function launchers(engines = assertEngines()) {
       list.push(
         chromeLauncher({
           puppeteer: puppeteer.default ?? puppeteer,
-          launchOptions: { browser: 'firefox', protocol: 'webDriverBiDi', executablePath: firefoxPath, headless: true },
+          launchOptions: {
+            browser: 'firefox',
+            protocol: 'webDriverBiDi',
+            executablePath: firefoxPath,
+            headless: true,
+            extraPrefsFirefox: {
+              // A finished download opens Firefox's Downloads panel, which takes the focus from the
+              // content: every later test file's page then has document.hasFocus() false, so key
+              // presses after el.focus() never activate a button and :focus-visible never matches.
+              'browser.download.alwaysOpenPanel': false,
+              // Save downloads into a folder of this run, not the user's Downloads.
+              'browser.download.folderList': 2,
+              'browser.download.dir': downloadDir(),
+            },
+          },
         }),
       );
     } else {

@@ -69,7 +69,7 @@ describe('<data-feed>: events and methods', () => {
     expect(el.streaming).to.equal(true);
     await el.updateComplete;
     part<HTMLButtonElement>(el, 'stop-button').focus();
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     expect(el.streaming).to.equal(false);
   });
 

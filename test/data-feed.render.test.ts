@@ -1,5 +1,6 @@
 import { expect, html } from '@open-wc/testing';
 import { DataFeed } from '../src/index.js';
+import { engine, itInChromium, resetMedia } from './engine.js';
 import { T0, fakeClock, mount, nextFrame, part, stepSource } from './helpers.js';
 
 describe('<data-feed>: what it is and shows', () => {
@@ -263,12 +264,9 @@ describe('<data-feed>: palette', () => {
 });
 
 describe('<data-feed>: colour scheme and styling hooks', () => {
-  afterEach(async () => {
-    const { emulateMedia } = await import('@web/test-runner-commands');
-    await emulateMedia({ colorScheme: 'light' });
-  });
+  afterEach(resetMedia);
 
-  it('paints dark under prefers-color-scheme: dark, unless the host’s color-scheme says light', async () => {
+  itInChromium('paints dark under prefers-color-scheme: dark, unless the host’s color-scheme says light', 'emulateMedia', async () => {
     const { emulateMedia } = await import('@web/test-runner-commands');
     const el = await mount(html`<data-feed></data-feed>`);
     const changed = new Promise((resolve) => matchMedia('(prefers-color-scheme: dark)').addEventListener('change', resolve, { once: true }));
@@ -301,9 +299,11 @@ describe('<data-feed>: colour scheme and styling hooks', () => {
   }
 
   for (const motion of ['no-preference', 'reduce'] as const) {
-    it(`draws colours changed later on the page within a few frames, while stopped, with no update (reduced motion: ${motion})`, async () => {
+    // Without emulation the page's own preference applies: no-preference in these headless browsers.
+    const test = motion === 'reduce' ? itInChromium : (title: string, _needs: string, fn: Mocha.AsyncFunc) => it(title, fn);
+    test(`draws colours changed later on the page within a few frames, while stopped, with no update (reduced motion: ${motion})`, 'emulateMedia', async () => {
       const { emulateMedia } = await import('@web/test-runner-commands');
-      await emulateMedia({ reducedMotion: motion });
+      if (engine === 'chromium') await emulateMedia({ reducedMotion: motion });
       const wrapper = document.createElement('div');
       document.body.append(wrapper);
       try {
@@ -327,7 +327,7 @@ describe('<data-feed>: colour scheme and styling hooks', () => {
         expect(await framesUntil(() => drawn.series(1) === 'rgb(131, 201, 255)'), 'a colour scheme set on the element').to.be.at.most(4);
       } finally {
         wrapper.remove();
-        await emulateMedia({ reducedMotion: 'no-preference' });
+        await resetMedia();
       }
     });
   }
