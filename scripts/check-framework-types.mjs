@@ -23,7 +23,7 @@ const fromManifest = {
   events: (element.events ?? []).map((e) => e.name),
 };
 
-const program = ts.createProgram([dist('frameworks.d.ts')], {
+const program = ts.createProgram([dist('frameworks/props.d.ts')], {
   module: ts.ModuleKind.ESNext,
   moduleResolution: ts.ModuleResolutionKind.Bundler,
   target: ts.ScriptTarget.ES2022,
@@ -47,7 +47,7 @@ function literals(file, name) {
 }
 
 const fromTypes = {
-  properties: literals(dist('frameworks.d.ts'), 'DataFeedPropertyName'),
+  properties: literals(dist('frameworks/props.d.ts'), 'DataFeedPropertyName'),
   events: literals(dist('events.d.ts'), 'DataFeedEventName'),
 };
 
@@ -64,7 +64,7 @@ for (const kind of ['properties', 'events']) {
   }
 }
 if (failed) {
-  console.error('The types come from src/frameworks.ts (properties) and src/events.ts (events).');
+  console.error('The types come from src/frameworks/props.ts (properties) and src/events.ts (events).');
   process.exit(1);
 }
 console.log(

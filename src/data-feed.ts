@@ -1,14 +1,14 @@
 import { LitElement, html, nothing, type PropertyDeclarations } from 'lit';
 import { MAX_CAPACITY } from './core/buffer.js';
-import { ChartController, type ChartTheme } from './chart.js';
+import { ChartController, type ChartTheme } from './chart/chart-controller.js';
 import type { FeedChunk, FeedSource } from './core/chunk.js';
-import { toCSV } from './csv.js';
+import { toCSV } from './export/csv.js';
 import { dataFeedStyles } from './data-feed.styles.js';
 import { feedEvent, type DataFeedEventMap, type DataFeedEventName } from './events.js';
-import { checkTimeZone } from './format.js';
+import { checkTimeZone } from './text/format.js';
 import { Feed } from './core/feed.js';
-import { TextViews, type TextTargets } from './text-views.js';
-import { uplotStyles } from './uplot.styles.js';
+import { TextViews, type TextTargets } from './text/text-views.js';
+import { uplotStyles } from './chart/uplot.styles.js';
 import { readNumber, readSeries, readText, readjusted, sameNames, toText, type Adjusted } from './core/values.js';
 
 const DEFAULTS = {

@@ -1,7 +1,7 @@
 import { expect, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import { mount, part, stepSource, useFakeClock } from './helpers.js';
-import { parseCSV, readIsoTime } from './csv-reader.js';
+import { parseCSV, readIsoTime } from './export/csv-reader.js';
 
 /** Reads a CSV from `toCSV()` back into the shape of `data`. */
 function readBack(csv: string) {

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
-import { BoundedBuffer, type Columns } from '../src/core/buffer.js';
-import { Envelope } from '../src/envelope.js';
+import { BoundedBuffer, type Columns } from '../../src/core/buffer.js';
+import { Envelope } from '../../src/chart/envelope.js';
 
 let seed = 99;
 const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;

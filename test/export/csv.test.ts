@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { csvField, isoTime, toCSV } from '../src/csv.js';
+import { csvField, isoTime, toCSV } from '../../src/export/csv.js';
 import { parseCSV, readIsoTime } from './csv-reader.js';
 
 describe('toCSV', () => {

@@ -4,10 +4,10 @@
 // templates. Nothing here runs: register the element with `import 'data-feed'` and tell Vue's compiler it
 // is a custom element (`isCustomElement`). The package itself depends on Vue in no way.
 import type { HTMLAttributes, PublicProps } from 'vue';
-import type { DataFeed } from './data-feed.js';
-import type { DataFeedProperties, DataFeedVueEventProps } from './frameworks.js';
+import type { DataFeed } from '../data-feed.js';
+import type { DataFeedProperties, DataFeedVueEventProps } from './props.js';
 
-export type { DataFeedProperties, DataFeedPropertyName, DataFeedVueEventProps } from './frameworks.js';
+export type { DataFeedProperties, DataFeedPropertyName, DataFeedVueEventProps } from './props.js';
 
 /**
  * What a Vue template may bind on `<data-feed>`: Vue's HTML attributes, the element's properties

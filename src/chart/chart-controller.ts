@@ -1,7 +1,7 @@
-import uPlot from './chart/uplot.js';
-import type { BoundedBuffer, Columns } from './core/buffer.js';
+import uPlot from './uplot.js';
+import type { BoundedBuffer, Columns } from '../core/buffer.js';
 import { Envelope } from './envelope.js';
-import { formatValue, timeFormatter } from './format.js';
+import { formatValue, timeFormatter } from '../text/format.js';
 
 /** Colours the chart paints with, resolved to values a canvas understands. */
 export interface ChartTheme {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { Throttle, describeLatest, summarize } from '../src/summary.js';
+import { Throttle, describeLatest, summarize } from '../../src/text/summary.js';
 
 const time = (ms: number) => `t${ms}`;
 const columns = (t: number[], ...values: number[][]) => [Float64Array.from(t), ...values.map((v) => Float64Array.from(v))];

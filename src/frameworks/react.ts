@@ -3,10 +3,10 @@
 // It adds <data-feed> to React's JSX.IntrinsicElements. Nothing here runs: register the element with
 // `import 'data-feed'` as usual. The package itself depends on React in no way.
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
-import type { DataFeed } from './data-feed.js';
-import type { DataFeedEventProps, DataFeedProperties } from './frameworks.js';
+import type { DataFeed } from '../data-feed.js';
+import type { DataFeedEventProps, DataFeedProperties } from './props.js';
 
-export type { DataFeedEventProps, DataFeedProperties, DataFeedPropertyName } from './frameworks.js';
+export type { DataFeedEventProps, DataFeedProperties, DataFeedPropertyName } from './props.js';
 
 /**
  * The props of `<data-feed>` in React 19 JSX: React's own (`key`, `ref` as `Ref<DataFeed>`, `className`,

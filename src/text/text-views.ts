@@ -1,5 +1,5 @@
 import { render } from 'lit';
-import type { Columns } from './core/buffer.js';
+import type { Columns } from '../core/buffer.js';
 import { timeFormatter } from './format.js';
 import { Throttle, describeLatest, summarize } from './summary.js';
 import { tableTemplate } from './table.js';

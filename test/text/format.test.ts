@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { checkTimeZone, formatSpan, formatValue, timeFormatter } from '../src/format.js';
+import { checkTimeZone, formatSpan, formatValue, timeFormatter } from '../../src/text/format.js';
 
 describe('format', () => {
   it('checkTimeZone gives the canonical name of a zone and throws a RangeError for an unknown one', () => {

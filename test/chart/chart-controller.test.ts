@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import type uPlot from 'uplot';
-import { BoundedBuffer } from '../src/core/buffer.js';
-import { ChartController, type Frames } from '../src/chart.js';
+import { BoundedBuffer } from '../../src/core/buffer.js';
+import { ChartController, type Frames } from '../../src/chart/chart-controller.js';
 
 /**
  * Animation frames the test runs by hand: `run()` is one frame, under way while its callbacks

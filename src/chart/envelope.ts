@@ -1,4 +1,4 @@
-import type { Columns } from './core/buffer.js';
+import type { Columns } from '../core/buffer.js';
 
 /**
  * A per-pixel summary of many points, kept up to date as points arrive and leave.

@@ -2,8 +2,8 @@
 // DataFeed class and the event map, so a new property or event shows up here without editing a list.
 // `data-feed/react` and `data-feed/vue` build their JSX and template types from these.
 import type { LitElement } from 'lit';
-import type { DataFeed } from './data-feed.js';
-import type { DataFeedEventMap, DataFeedEventName } from './events.js';
+import type { DataFeed } from '../data-feed.js';
+import type { DataFeedEventMap, DataFeedEventName } from '../events.js';
 
 type IfEquals<X, Y, A, B> = (<T>() => T extends X ? 1 : 2) extends <T>() => T extends Y ? 1 : 2 ? A : B;
 

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { uplotStyles } from '../src/uplot.styles.js';
+import { uplotStyles } from '../../src/chart/uplot.styles.js';
 
-/** What src/uplot.styles.ts leaves out of uPlot's stylesheet: selector → properties ('*': all). */
+/** What src/chart/uplot.styles.ts leaves out of uPlot's stylesheet: selector → properties ('*': all). */
 const LEFT_OUT: Record<string, string[]> = {
   '.uplot': ['font-family', 'width'], // the element sets its own
   '.u-title': ['*'], // the chart has no title
