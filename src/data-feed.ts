@@ -1,38 +1,20 @@
 import { LitElement, html, nothing, type PropertyDeclarations } from 'lit';
-import { MAX_CAPACITY } from './core/buffer.js';
-import { ChartController, type ChartTheme } from './chart/chart-controller.js';
-import type { FeedChunk, FeedSource } from './core/chunk.js';
-import { toCSV } from './export/csv.js';
-import { dataFeedStyles } from './data-feed.styles.js';
-import { feedEvent, type DataFeedEventMap, type DataFeedEventName } from './events.js';
-import { checkTimeZone } from './text/format.js';
-import { Feed } from './core/feed.js';
-import { TextViews, type TextTargets } from './text/text-views.js';
+import { ChartController } from './chart/chart-controller.js';
+import { PALETTE_SIZE, readTheme } from './chart/theme.js';
 import { uplotStyles } from './chart/uplot.styles.js';
-import { readNumber, readSeries, readText, readjusted, sameNames, toText, type Adjusted } from './core/values.js';
-
-const DEFAULTS = {
-  interval: 1,
-  minInterval: 0.5,
-  maxInterval: 5,
-  step: 0.01,
-  capacity: 100,
-  backfill: 60,
-  samplePeriod: 0.5,
-  series: ['A', 'B'] as readonly string[],
-  heading: 'Data feed',
-  sliderLabel: 'Check for updates every: (seconds)',
-  startLabel: 'Start streaming',
-  stopLabel: 'Stop streaming',
-  tableLabel: 'Show table',
-  downloadLabel: 'Download CSV',
-} as const;
-
-/** Largest number of seconds any interval or period may be (a day). */
-const MAX_SECONDS = 86_400;
-/** Largest backfill (a year of seconds). */
-const MAX_BACKFILL = 365 * MAX_SECONDS;
-const MIN_SECONDS = 0.001;
+import { MAX_CAPACITY } from './core/buffer.js';
+import type { FeedChunk, FeedSource } from './core/chunk.js';
+import { DEFAULTS, IntervalRange, MAX_BACKFILL, accept, readSeconds, type Warn } from './core/settings.js';
+import { readNumber, readSeries, sameNames, toText } from './core/values.js';
+import { dataFeedStyles } from './data-feed.styles.js';
+import { controlsTemplate, type ControlsActions, type ControlsState } from './element/controls.js';
+import { textProperty } from './element/text-property.js';
+import { FeedController } from './element/feed-controller.js';
+import { feedEvent, type DataFeedEventMap, type DataFeedEventName } from './events.js';
+import { toCSV } from './export/csv.js';
+import { download } from './export/download.js';
+import { checkTimeZone } from './text/format.js';
+import { TextViews } from './text/text-views.js';
 
 /** Attribute text goes to the property setter as it is: the setters read, clamp and warn. */
 const asText = { fromAttribute: (value: string | null) => value, toAttribute: (value: unknown) => String(value) };
@@ -81,11 +63,11 @@ const asText = { fromAttribute: (value: string | null) => value, toAttribute: (v
 export class DataFeed extends LitElement {
   static override styles = [uplotStyles, dataFeedStyles];
 
-  // Declared here rather than with decorators: the accessors below do the reading and clamping,
-  // Lit wraps them to re-render and reflect.
+  // The accessors below read, clamp and warn; Lit wraps them to re-render. `streaming` and
+  // `interval` are reflected by their setters, at once, as a native element's attributes are.
   static override properties: PropertyDeclarations = {
-    streaming: { type: Boolean, reflect: true },
-    interval: { reflect: true, converter: asText },
+    streaming: { type: Boolean },
+    interval: { converter: asText },
     minInterval: { attribute: 'min-interval', converter: asText },
     maxInterval: { attribute: 'max-interval', converter: asText },
     step: { converter: asText },
@@ -93,68 +75,78 @@ export class DataFeed extends LitElement {
     backfill: { converter: asText },
     samplePeriod: { attribute: 'sample-period', converter: asText },
     series: { converter: { fromAttribute: (value: string | null) => value, toAttribute: (value: readonly string[]) => value.join(',') } },
-    heading: {},
-    sliderLabel: { attribute: 'slider-label' },
-    startLabel: { attribute: 'start-label' },
-    stopLabel: { attribute: 'stop-label' },
     noControls: { type: Boolean, attribute: 'no-controls' },
     table: { type: Boolean, reflect: true },
     timeZone: { attribute: 'time-zone' },
-    tableLabel: { attribute: 'table-label' },
-    downloadLabel: { attribute: 'download-label' },
     source: { attribute: false },
   };
 
-  private _streaming = false;
-  private _interval: number = DEFAULTS.interval;
-  private _minInterval: number = DEFAULTS.minInterval;
-  private _maxInterval: number = DEFAULTS.maxInterval;
-  private _step: number = DEFAULTS.step;
-  private _series: readonly string[] = DEFAULTS.series;
-  private _heading: string = DEFAULTS.heading;
-  private _sliderLabel: string = DEFAULTS.sliderLabel;
-  private _startLabel: string = DEFAULTS.startLabel;
-  private _stopLabel: string = DEFAULTS.stopLabel;
-  private _tableLabel: string = DEFAULTS.tableLabel;
-  private _downloadLabel: string = DEFAULTS.downloadLabel;
-  private _timeZone = '';
+  /** Title above the chart; empty hides it. */
+  @textProperty(DEFAULTS.heading, 'heading') declare heading: string;
+  /** Label of the slider. */
+  @textProperty(DEFAULTS.sliderLabel, 'slider-label') declare sliderLabel: string;
+  /** Text of the start button. */
+  @textProperty(DEFAULTS.startLabel, 'start-label') declare startLabel: string;
+  /** Text of the stop button. */
+  @textProperty(DEFAULTS.stopLabel, 'stop-label') declare stopLabel: string;
+  /** Text of the table toggle button. */
+  @textProperty(DEFAULTS.tableLabel, 'table-label') declare tableLabel: string;
+  /** Text of the download button. */
+  @textProperty(DEFAULTS.downloadLabel, 'download-label') declare downloadLabel: string;
 
+  /**
+   * Hides the built-in slider and buttons: the host drives the element.
+   * @default false
+   */
+  noControls = false;
+
+  /**
+   * Shows the kept points as a table under the chart, newest first (at most 500 rows), for
+   * screen-reader and keyboard users; the "Show table" button turns it on and off.
+   * @default false
+   */
+  table = false;
+
+  private _streaming = false;
+  private _series: readonly string[] = DEFAULTS.series;
+  private _timeZone = '';
   /** Set once the element is first connected: from then on changes fire events. */
   private _ready = false;
   /** The interval last announced, to fire `data-feed-interval-change` once per effective change. */
   private _announcedInterval: number = DEFAULTS.interval;
-  /** The attribute being applied, so a warning names what the page wrote. */
+  /** The attribute being applied, so a warning names what the page wrote and no reflection echoes it. */
   private _applyingAttribute: string | null = null;
+  private readonly _warn: Warn = (property, input, problem) => {
+    const name = this._applyingAttribute ?? property;
+    const shown = typeof input === 'string' ? JSON.stringify(input) : toText(input);
+    console.warn(`data-feed: ${this._applyingAttribute ? 'attribute' : 'property'} ${name} = ${shown}: ${problem}.`);
+  };
+  private readonly _range = new IntervalRange(this._warn);
 
-  /** Shown in the status part: why the last update failed, empty after a good one. */
-  private _status = '';
-
-  private readonly _feed = new Feed({
-    series: DEFAULTS.series.length,
-    capacity: DEFAULTS.capacity,
-    interval: DEFAULTS.interval,
-    backfill: DEFAULTS.backfill,
-    samplePeriod: DEFAULTS.samplePeriod,
-    now: () => Date.now(),
+  private readonly _data = new FeedController(this, {
     kept: (added, dropped) => this._kept(added, dropped),
-    delivered: () => this._setStatus(''),
-    fail: (error) => this._fail(error),
+    failed: (error) => this._emit('data-feed-error', { error }),
     load: () => this._load(),
   });
+  private readonly _feed = this._data.feed;
 
-  private readonly _chart = new ChartController({
+  private readonly _chart = new ChartController(this, {
     buffer: () => this._feed.buffer,
-    theme: () => this._readTheme(),
+    // The chart is placed after the first render, so the swatches are there.
+    theme: () => readTheme(this, this.renderRoot.querySelector('.swatches')!.children, this._series.length),
     drawn: () => this._drawn(),
+    place: () => {
+      // The chart's first draw comes before updated(): its words need their nodes already.
+      this._textViews.find(this.renderRoot);
+      const container = this.renderRoot.querySelector<HTMLElement>('[part="chart"]');
+      const sizer = this.renderRoot.querySelector<HTMLElement>('.sizer');
+      return container && sizer ? { container, sizer, names: this._series } : null;
+    },
   });
 
-  private readonly _words = new TextViews();
-  /** Where the chart's words go, as of the last render. */
-  private _targets: TextTargets | null = null;
+  private readonly _textViews = new TextViews();
   /** The control that had focus before a render, to hand focus on if that control is disabled. */
   private _focused: Element | null = null;
-
-  private readonly _onVisibility = () => this._syncActive();
 
   // ——— attributes and properties ———————————————————————————————————————————
 
@@ -169,7 +161,8 @@ export class DataFeed extends LitElement {
     const on = Boolean(value);
     if (on === this._streaming) return;
     this._streaming = on;
-    this._words.reset();
+    this._reflect('streaming', on ? '' : null);
+    this._textViews.reset();
     if (this._ready) {
       this._emit(on ? 'data-feed-start' : 'data-feed-stop', on ? { interval: this.interval } : {});
       if (this._streaming !== on) return; // a listener turned it back
@@ -187,49 +180,35 @@ export class DataFeed extends LitElement {
    * @default 1
    */
   get interval(): number {
-    return Math.min(this.maxInterval, Math.max(this._minInterval, this._interval));
+    return this._range.interval;
   }
   set interval(value: number) {
-    const read = readNumber(value, {
-      // Before the first connect the range may still be arriving attribute by attribute.
-      min: this._ready ? this._minInterval : MIN_SECONDS,
-      max: this._ready ? this.maxInterval : MAX_SECONDS,
-      fallback: this.interval,
-      reset: DEFAULTS.interval,
-    });
-    this._interval = this._accept('interval', value, read);
+    this._range.setInterval(value);
     this._intervalMaybeChanged();
   }
 
   /**
-   * Slider minimum, in seconds (at least 0.001).
+   * Slider minimum, in seconds (at least 0.001); a minimum above `maxInterval` raises it.
    * @default 0.5
    */
   get minInterval(): number {
-    return this._minInterval;
+    return this._range.min;
   }
   set minInterval(value: number) {
-    let read = this._readSeconds(value, this._minInterval, DEFAULTS.minInterval);
-    if (read.value > this._maxInterval) {
-      read = readjusted(read, read.value, `above max-interval (${this._maxInterval}); max-interval is raised to ${read.value}`);
-      this._maxInterval = read.value;
-    }
-    this._minInterval = this._accept('minInterval', value, read);
-    this._rangeChanged();
+    this._range.setMin(value);
+    this._intervalMaybeChanged();
   }
 
   /**
-   * Slider maximum, in seconds; never below `minInterval` (raised to it when the minimum passes it).
+   * Slider maximum, in seconds; never below `minInterval`.
    * @default 5
    */
   get maxInterval(): number {
-    return this._maxInterval;
+    return this._range.max;
   }
   set maxInterval(value: number) {
-    let read = this._readSeconds(value, this._maxInterval, DEFAULTS.maxInterval);
-    if (read.value < this._minInterval) read = readjusted(read, this._minInterval, `below min-interval (${this._minInterval}); using ${this._minInterval}`);
-    this._maxInterval = this._accept('maxInterval', value, read);
-    this._rangeChanged();
+    this._range.setMax(value);
+    this._intervalMaybeChanged();
   }
 
   /**
@@ -237,10 +216,10 @@ export class DataFeed extends LitElement {
    * @default 0.01
    */
   get step(): number {
-    return this._step;
+    return this._range.step;
   }
   set step(value: number) {
-    this._step = this._accept('step', value, this._readSeconds(value, this._step, DEFAULTS.step));
+    this._range.setStep(value);
   }
 
   /**
@@ -252,7 +231,7 @@ export class DataFeed extends LitElement {
   }
   set capacity(value: number) {
     const read = readNumber(value, { min: 1, max: MAX_CAPACITY, fallback: this.capacity, reset: DEFAULTS.capacity, integer: true });
-    this._feed.setCapacity(this._accept('capacity', value, read));
+    this._feed.setCapacity(accept(this._warn, 'capacity', value, read));
   }
 
   /**
@@ -264,7 +243,7 @@ export class DataFeed extends LitElement {
   }
   set backfill(value: number) {
     const read = readNumber(value, { min: 0, max: MAX_BACKFILL, fallback: this.backfill, reset: DEFAULTS.backfill });
-    this._feed.backfill = this._accept('backfill', value, read);
+    this._feed.backfill = accept(this._warn, 'backfill', value, read);
   }
 
   /**
@@ -275,7 +254,8 @@ export class DataFeed extends LitElement {
     return this._feed.samplePeriod;
   }
   set samplePeriod(value: number) {
-    this._feed.samplePeriod = this._accept('samplePeriod', value, this._readSeconds(value, this.samplePeriod, DEFAULTS.samplePeriod));
+    const read = readSeconds(value, this.samplePeriod, DEFAULTS.samplePeriod);
+    this._feed.samplePeriod = accept(this._warn, 'samplePeriod', value, read);
   }
 
   /**
@@ -287,91 +267,12 @@ export class DataFeed extends LitElement {
     return [...this._series];
   }
   set series(value: string[]) {
-    const names = this._accept('series', value, readSeries(value, this._series, DEFAULTS.series));
+    const names = accept(this._warn, 'series', value, readSeries(value, this._series, DEFAULTS.series));
     if (sameNames(names, this._series)) return;
     this._series = names;
-    this._feed.setSeries(names.length);
-    this._chart.setSeries(this._series);
+    this._feed.setSeriesCount(names.length);
+    this._chart.setSeries(names);
   }
-
-  /**
-   * Title above the chart; empty hides it.
-   * @default 'Data feed'
-   */
-  get heading(): string {
-    return this._heading;
-  }
-  set heading(value: string) {
-    this._heading = readText(value, DEFAULTS.heading);
-  }
-
-  /**
-   * Label of the slider.
-   * @default 'Check for updates every: (seconds)'
-   */
-  get sliderLabel(): string {
-    return this._sliderLabel;
-  }
-  set sliderLabel(value: string) {
-    this._sliderLabel = readText(value, DEFAULTS.sliderLabel);
-  }
-
-  /**
-   * Text of the start button.
-   * @default 'Start streaming'
-   */
-  get startLabel(): string {
-    return this._startLabel;
-  }
-  set startLabel(value: string) {
-    this._startLabel = readText(value, DEFAULTS.startLabel);
-  }
-
-  /**
-   * Text of the stop button.
-   * @default 'Stop streaming'
-   */
-  get stopLabel(): string {
-    return this._stopLabel;
-  }
-  set stopLabel(value: string) {
-    this._stopLabel = readText(value, DEFAULTS.stopLabel);
-  }
-
-  /**
-   * Text of the table toggle button.
-   * @default 'Show table'
-   */
-  get tableLabel(): string {
-    return this._tableLabel;
-  }
-  set tableLabel(value: string) {
-    this._tableLabel = readText(value, DEFAULTS.tableLabel);
-  }
-
-  /**
-   * Text of the download button.
-   * @default 'Download CSV'
-   */
-  get downloadLabel(): string {
-    return this._downloadLabel;
-  }
-  set downloadLabel(value: string) {
-    this._downloadLabel = readText(value, DEFAULTS.downloadLabel);
-  }
-
-  /**
-   * Hides the built-in slider and buttons: the host drives the element.
-   * @default false
-   */
-  noControls = false;
-
-  /**
-   * Shows the kept points as a table under the chart, newest first (at most 500 rows), for
-   * screen-reader and keyboard users; the "Show table" button turns it on and off.
-   * @default false
-   */
-  table = false;
 
   /**
    * Time zone of the axis, the legend, the table and the summary: an IANA name such as
@@ -393,7 +294,7 @@ export class DataFeed extends LitElement {
     }
     if (zone === this._timeZone) return;
     this._timeZone = zone;
-    this._words.setTimeZone(zone);
+    this._textViews.setTimeZone(zone);
     this._chart.setTimeZone(zone || undefined);
   }
 
@@ -486,21 +387,13 @@ export class DataFeed extends LitElement {
   // ——— lifecycle ——————————————————————————————————————————————————————————————
 
   override connectedCallback(): void {
-    super.connectedCallback();
+    // Before the controllers hear of the connect: the first load needs the settled interval.
     if (!this._ready) this._becomeReady();
-    document.addEventListener('visibilitychange', this._onVisibility);
-    if (this.hasUpdated) this._attachChart();
-    this._syncActive();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this._onVisibility);
-    this._syncActive();
-    this._chart.detach();
+    super.connectedCallback();
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (this._applyingAttribute === name) return; // our own reflection
     this._applyingAttribute = name;
     try {
       super.attributeChangedCallback(name, old, value);
@@ -508,65 +401,28 @@ export class DataFeed extends LitElement {
       this._applyingAttribute = null;
     }
     // The property may have clamped or refused the text: write back what holds.
-    if (name === 'interval' && value !== null && value !== String(this.interval)) this.requestUpdate('interval', NaN);
-  }
-
-  protected override firstUpdated(): void {
-    if (this.isConnected) this._attachChart();
+    if (name === 'interval' && value !== null && this._ready) this._reflect('interval', String(this.interval));
   }
 
   protected override render() {
-    const interval = this.interval;
     return html`<div class="frame">
-      ${this._heading ? html`<h2 part="heading">${this._heading}</h2>` : nothing}
+      ${this.heading ? html`<h2 part="heading">${this.heading}</h2>` : nothing}
       <div class="body">
-        ${this.noControls
-          ? nothing
-          : html`<div part="controls">
-              <div class="slider-label">
-                <label for="slider">${this._sliderLabel}</label>
-                <output for="slider" aria-hidden="true">${formatSeconds(interval)}</output>
-              </div>
-              <input
-                part="slider"
-                id="slider"
-                type="range"
-                min=${this._minInterval}
-                max=${this.maxInterval}
-                step=${this._step}
-                .value=${String(interval)}
-                aria-valuetext=${`${formatSeconds(interval)} s`}
-                @input=${this._onSlider}
-                @change=${this._onSlider}
-              />
-              <button part="start-button" type="button" ?disabled=${this._streaming} @click=${this.start}>
-                ${this._startLabel}
-              </button>
-              <button part="stop-button" type="button" ?disabled=${!this._streaming} @click=${this.stop}>
-                ${this._stopLabel}
-              </button>
-              <div class="more">
-                <button part="table-button" type="button" aria-pressed=${this.table} @click=${this._toggleTable}>
-                  ${this._tableLabel}
-                </button>
-                <button part="download-button" type="button" @click=${this._download}>${this._downloadLabel}</button>
-              </div>
-            </div>`}
+        ${this.noControls ? nothing : controlsTemplate(this._controlsState(), this._actions)}
         <div class="view">
           <div part="chart" role="img" aria-label=${`Line chart of ${this._series.join(', ')}`} aria-describedby="summary">
             <div class="sizer"></div>
             <div class="swatches" aria-hidden="true">
-              <span></span><span></span><span></span><span></span><span></span><span></span><span></span><span></span>
-              <span></span><span></span>
+              ${SWATCHES}
             </div>
           </div>
           <p part="summary" id="summary" hidden></p>
           ${this.table
-            ? html`<div part="table" role="region" aria-label=${this._heading ? `${this._heading}: data table` : 'Data table'} tabindex="0"></div>`
+            ? html`<div part="table" role="region" aria-label=${this.heading ? `${this.heading}: data table` : 'Data table'} tabindex="0"></div>`
             : nothing}
         </div>
       </div>
-      <div part="status" role="status">${this._status}</div>
+      <div part="status" role="status">${this._data.status}</div>
       <div class="visually-hidden announcer" aria-live="polite"></div>
     </div>`;
   }
@@ -580,9 +436,8 @@ export class DataFeed extends LitElement {
     // user can press Start, then Stop, without looking for the focus.
     const focused = this._focused as HTMLButtonElement | null;
     if (focused?.disabled) this.renderRoot.querySelector<HTMLElement>(`[part=${focused.part[0] === 'start-button' ? 'stop' : 'start'}-button]`)?.focus();
-    // Found once per render, not on every draw.
-    this._targets = this._textTargets();
-    if (this._targets.table) this._words.renderTable(this._targets.table, this._series, this._feed.buffer.columns());
+    this._textViews.find(this.renderRoot);
+    this._textViews.renderTable(this._series, this._feed.buffer.columns());
   }
 
   // ——— internals ——————————————————————————————————————————————————————————————
@@ -590,19 +445,26 @@ export class DataFeed extends LitElement {
   private _becomeReady(): void {
     this._ready = true;
     // Attributes may have arrived in any order: only now is the interval's range known.
-    const raw = this._interval;
-    this._interval = this.interval;
-    if (raw !== this._interval) {
-      this._warn('interval', raw, `out of range [${this._minInterval}, ${this.maxInterval}]; using ${this._interval}`);
-      this.requestUpdate('interval', raw);
-    }
-    this._announcedInterval = this._interval;
-    this._feed.scheduler.setInterval(this._interval * 1000);
+    this._range.settle();
+    if (this.hasAttribute('interval')) this._reflect('interval', String(this.interval));
+    this._announcedInterval = this.interval;
+    this._feed.scheduler.setInterval(this.interval * 1000);
   }
 
-  /** The first load (or the one owed after a new source) runs when the element can show it. */
-  private _syncActive(): void {
-    this._feed.setActive(this.isConnected && document.visibilityState !== 'hidden');
+  /**
+   * Writes a reflected attribute at once (not at the next render), without reading it back. Not
+   * while attributes are first applied: one may re-clamp another that is still to come.
+   */
+  private _reflect(name: string, value: string | null): void {
+    if (this._applyingAttribute === name || (this._applyingAttribute && !this._ready)) return;
+    if (this.getAttribute(name) === value) return;
+    this._applyingAttribute = name;
+    try {
+      if (value === null) this.removeAttribute(name);
+      else this.setAttribute(name, value);
+    } finally {
+      this._applyingAttribute = null;
+    }
   }
 
   private _load(): void {
@@ -611,34 +473,19 @@ export class DataFeed extends LitElement {
     });
   }
 
-  private _attachChart(): void {
-    const chart = this.renderRoot.querySelector<HTMLElement>('[part="chart"]');
-    const sizer = this.renderRoot.querySelector<HTMLElement>('.sizer');
-    if (chart && sizer) this._chart.attach(chart, sizer, this._series);
-  }
-
-  private _fail(error: unknown): void {
-    this._setStatus(`Update failed: ${describeError(error)}`);
-    this._emit('data-feed-error', { error });
-  }
-
-  private _setStatus(text: string): void {
-    if (text === this._status) return;
-    this._status = text;
-    this.requestUpdate();
-  }
-
   /** The points kept changed: redraw and tell. */
   private _kept(added: number, dropped: number): void {
-    if (added > 0) this._words.arrived(this._streaming);
+    if (added > 0) this._textViews.arrived(this._streaming);
     this._chart.invalidate();
     this._emit('data-feed-update', { added, dropped, size: this._feed.buffer.size });
   }
 
+  /** The interval may have moved (set, or re-clamped by its range): reflect, announce, reschedule. */
   private _intervalMaybeChanged(): void {
     const interval = this.interval;
     if (interval === this._announcedInterval) return;
     this._announcedInterval = interval;
+    this._reflect('interval', String(interval));
     if (this._ready) {
       this._emit('data-feed-interval-change', { interval });
       if (this.interval !== interval) return; // a listener changed it again
@@ -646,95 +493,34 @@ export class DataFeed extends LitElement {
     this._feed.scheduler.setInterval(interval * 1000);
   }
 
-  /** The interval's range changed (its setters keep min ≤ max): re-clamps the interval. */
-  private _rangeChanged(): void {
-    if (!this._ready) return;
-    const before = this._interval;
-    this._interval = this.interval; // re-clamp
-    if (before !== this._interval) this.requestUpdate('interval', before);
-    this._intervalMaybeChanged();
-  }
-
-  private _readSeconds(value: unknown, current: number, reset: number): Adjusted<number> {
-    return readNumber(value, { min: MIN_SECONDS, max: MAX_SECONDS, fallback: current, reset });
-  }
-
-  /** Takes what a reader made of `input`, warning once if it was not taken as given. */
-  private _accept<T>(property: string, input: unknown, read: Adjusted<T>): T {
-    if (read.problem) this._warn(property, input, read.problem);
-    return read.value;
-  }
-
-  private _warn(property: string, input: unknown, problem: string): void {
-    const name = this._applyingAttribute ?? property;
-    const shown = typeof input === 'string' ? JSON.stringify(input) : toText(input);
-    console.warn(`<data-feed> ${this._applyingAttribute ? 'attribute' : 'property'} ${name} = ${shown}: ${problem}.`);
-  }
-
   private _emit<K extends DataFeedEventName>(name: K, detail: DataFeedEventMap[K]['detail']): void {
     this.dispatchEvent(feedEvent(name, detail));
   }
 
-  private _onSlider(event: Event): void {
-    this.interval = Number((event.target as HTMLInputElement).value);
-  }
 
   /** The chart was drawn: its words follow. */
   private _drawn(): void {
-    // The first draw comes before the first updated().
-    this._targets ??= this._textTargets();
-    this._words.update(this._targets, this._series, this._feed.buffer.columns(), Date.now(), this._streaming);
+    this._textViews.update(this._series, this._feed.buffer.columns(), Date.now(), this._streaming);
   }
 
-  private _textTargets(): TextTargets {
-    const root = this.renderRoot;
-    return {
-      summary: root.querySelector('[part=summary]'),
-      announcer: root.querySelector('.announcer'),
-      table: root.querySelector<HTMLElement>('[part=table]'),
-    };
+  private _controlsState(): ControlsState {
+    const { interval, minInterval: min, maxInterval: max, step, streaming, table } = this;
+    const { sliderLabel, startLabel, stopLabel, tableLabel, downloadLabel } = this;
+    return { interval, min, max, step, streaming, table, sliderLabel, startLabel, stopLabel, tableLabel, downloadLabel };
   }
 
-  private _toggleTable(): void {
-    this.table = !this.table;
-  }
-
-  private _download(): void {
-    const url = URL.createObjectURL(new Blob([this.toCSV()], { type: 'text/csv;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = 'data-feed.csv';
-    link.click();
-    // The download has taken the blob by the next task.
-    setTimeout(() => URL.revokeObjectURL(url));
-  }
-
-  /**
-   * The colours and font the chart draws with: the series in use and the grid from the swatches,
-   * the text from the host. The chart is attached after the first render, so the swatches are there.
-   */
-  private _readTheme(): ChartTheme {
-    const swatches = this.renderRoot.querySelector('.swatches')!.children;
-    const colour = (i: number) => getComputedStyle(swatches[i]).backgroundColor;
-    const host = getComputedStyle(this);
-    return {
-      // Only the series in use: each is a style lookup.
-      series: Array.from({ length: Math.min(this._series.length, 8) }, (_, i) => colour(i)),
-      text: host.color,
-      grid: colour(8),
-      font: `12px ${host.fontFamily}`,
-    };
-  }
+  /** What the built-in controls do: bound once, so a render sets no listener again. */
+  private readonly _actions: ControlsActions = {
+    slide: (event) => (this.interval = Number((event.target as HTMLInputElement).value)),
+    start: () => this.start(),
+    stop: () => this.stop(),
+    toggleTable: () => (this.table = !this.table),
+    download: () => download(this.toCSV(), 'data-feed.csv', 'text/csv;charset=utf-8'),
+  };
 }
 
-function formatSeconds(seconds: number): string {
-  return seconds.toFixed(2);
-}
-
-function describeError(error: unknown): string {
-  const text = error instanceof Error ? error.message || error.name : toText(error);
-  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
-}
+/** The palette's swatches, then the grid's, the text's and the line width's (see the styles). */
+const SWATCHES = Array.from({ length: PALETTE_SIZE + 3 }, () => html`<span></span>`);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -74,6 +74,30 @@ describe('<data-feed>: attributes and properties', () => {
     expect(el.hasAttribute('streaming')).to.equal(false);
   });
 
+  it('writes reflected attributes at once, as a native element does: a following removeAttribute stops', async () => {
+    const el = await mount(html`<data-feed .source=${stepSource()}></data-feed>`);
+    const events = record(el);
+    el.streaming = true;
+    expect(el.getAttribute('streaming'), 'written in the same task').to.equal('');
+    el.removeAttribute('streaming');
+    expect(el.streaming).to.equal(false);
+    await el.updateComplete;
+    expect(el.hasAttribute('streaming'), 'nothing writes it back later').to.equal(false);
+    expect(events.names()).to.deep.equal(['data-feed-start', 'data-feed-update', 'data-feed-stop']);
+    el.interval = 2;
+    expect(el.getAttribute('interval')).to.equal('2');
+    el.interval = 99;
+    expect(el.getAttribute('interval'), 'the value held').to.equal('5');
+  });
+
+  it('writes them at once before the first connect too', () => {
+    const el = document.createElement('data-feed');
+    el.streaming = true;
+    el.interval = 3;
+    expect(el.getAttribute('streaming')).to.equal('');
+    expect(el.getAttribute('interval')).to.equal('3');
+  });
+
   it('reflects interval, clamped as it is held', async () => {
     const el = await mount(html`<data-feed></data-feed>`);
     el.interval = 2;

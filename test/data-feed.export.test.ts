@@ -66,7 +66,7 @@ describe('<data-feed>: export', () => {
 
   describe('toPNG()', () => {
     it('resolves to a PNG of the drawn chart, axes included, on the element background', async () => {
-      const el = await mount(html`<data-feed style="--data-feed-background: rgb(255, 0, 0)" .source=${stepSource()}></data-feed>`);
+      const el = await mount(html`<data-feed style="--data-feed-background: rgb(255, 0, 0); --data-feed-line-width: 2px" .source=${stepSource()}></data-feed>`);
       const blob = await el.toPNG();
       expect(blob.type).to.equal('image/png');
       const canvas = el.shadowRoot!.querySelector('canvas')!;

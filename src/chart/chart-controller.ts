@@ -1,24 +1,11 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import uPlot from './uplot.js';
 import type { BoundedBuffer, Columns } from '../core/buffer.js';
 import { Envelope } from './envelope.js';
 import { formatValue, timeFormatter } from '../text/format.js';
-
-/** Colours the chart paints with, resolved to values a canvas understands. */
-export interface ChartTheme {
-  /** Line colour per series, in order (repeating past the end). */
-  series: readonly string[];
-  text: string;
-  grid: string;
-  font: string;
-}
-
-/** Animation-frame functions: `requestAnimationFrame` unless a test passes its own. */
-export interface Frames {
-  request(callback: () => void): unknown;
-  cancel(handle: unknown): void;
-  /** The frame under way (its callbacks have begun, it is not painted yet) as a token, or null between frames. */
-  current(): unknown;
-}
+import { sharedFrames, type Frames } from './frames.js';
+import { DASHES, nanGaps } from './series-style.js';
+import type { ChartTheme } from './theme.js';
 
 export interface ChartOptions {
   /** The points to draw (read at each draw: the element may swap its buffer). */
@@ -35,55 +22,15 @@ export interface ChartOptions {
   envelope?: boolean;
   /** Called after every draw (the element refreshes its words about the chart then). */
   drawn?: () => void;
+  /**
+   * Where the chart goes once the host has rendered: the `chart` part, the sizer whose size it
+   * follows, and the series names. Null while there is nowhere to draw.
+   */
+  place?: () => { container: HTMLElement; sizer: HTMLElement; names: readonly string[] } | null;
 }
 
-/**
- * Line dash per series, in order (repeating): series stay apart without colour. Solid, dashed,
- * dotted, dash-dot, long dash, sparse dots, dash-dot-dot, long dash-short dash. Dashes are long:
- * a canvas strokes each one separately, and short ones cost a visible share of a draw.
- */
-export const DASHES: readonly (readonly number[])[] = [[], [16, 6], [3, 4], [16, 5, 3, 5], [28, 8], [3, 9], [16, 5, 3, 5, 3, 5], [28, 5, 6, 5]];
-
 /** Above this many points per pixel the chart draws the envelope instead of every point. */
-export const ENVELOPE_POINTS_PER_PIXEL = 4;
-
-/**
- * One animation frame for every chart on the page: fifty streaming elements draw in a single
- * frame callback rather than fifty. The handle of a request is its callback. A frame counts as
- * under way from its callback until a message posted there arrives, which is after the paint.
- */
-const waiting = new Set<() => void>();
-let sharedFrame = 0;
-let frameCount = 0;
-let frameOpen = 0;
-let frameEnd: MessagePort | null = null;
-const sharedFrames: Frames = {
-  request(callback) {
-    waiting.add(callback);
-    sharedFrame ||= requestAnimationFrame(() => {
-      sharedFrame = 0;
-      if (!frameEnd) {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => (frameOpen = 0);
-        frameEnd = channel.port2;
-      }
-      frameOpen = ++frameCount;
-      frameEnd.postMessage(null);
-      const callbacks = [...waiting];
-      waiting.clear();
-      for (const run of callbacks) run();
-    });
-    return callback;
-  },
-  cancel(handle) {
-    waiting.delete(handle as () => void);
-    if (waiting.size === 0 && sharedFrame) {
-      cancelAnimationFrame(sharedFrame);
-      sharedFrame = 0;
-    }
-  },
-  current: () => frameOpen || null,
-};
+const ENVELOPE_POINTS_PER_PIXEL = 4;
 
 const linear = uPlot.paths.linear!();
 
@@ -95,7 +42,8 @@ const linear = uPlot.paths.linear!();
  * one frame callback, in the frame that paints it anyway; only a change that must wait asks
  * for a frame more.
  */
-export class ChartController {
+export class ChartController implements ReactiveController {
+  private readonly _host: ReactiveControllerHost & { isConnected?: boolean; hasUpdated?: boolean };
   private readonly _options: ChartOptions;
   private readonly _frames: Frames;
   private _plot: uPlot | null = null;
@@ -111,7 +59,7 @@ export class ChartController {
   /** The frame whose callback ended the last hold: until it is painted, changes still wait. */
   private _releasedIn: unknown = null;
   private _names: readonly string[] = [];
-  private _theme: ChartTheme = { series: ['#000'], text: '#000', grid: '#ccc', font: '12px sans-serif' };
+  private _theme: ChartTheme = { series: ['#000'], text: '#000', grid: '#ccc', font: '12px sans-serif', lineWidth: 1 };
   /** The colours may have changed since they were read: read them at the next draw. */
   private _themeStale = true;
   private _scheme: MediaQueryList | null = null;
@@ -131,9 +79,29 @@ export class ChartController {
   private _timeZone: string | undefined;
   private _time = timeFormatter();
 
-  constructor(options: ChartOptions) {
+  constructor(host: ReactiveControllerHost, options: ChartOptions) {
+    (this._host = host).addController(this);
     this._options = options;
     this._frames = options.frames ?? sharedFrames;
+  }
+
+  /** Back in the document after a move: the chart is made again (its first one comes after the first render). */
+  hostConnected(): void {
+    if (this._host.hasUpdated) this._place();
+  }
+
+  hostUpdated(): void {
+    if (!this._plot && this._host.isConnected) this._place();
+  }
+
+  /** Out of the document: nothing observed, no frame asked for, no uPlot kept. */
+  hostDisconnected(): void {
+    this.detach();
+  }
+
+  private _place(): void {
+    const place = this._options.place?.();
+    if (place) this.attach(place.container, place.sizer, place.names);
   }
 
   /** The live uPlot instance, while attached. */
@@ -347,6 +315,8 @@ export class ChartController {
     if (!this._themeStale) return;
     this._theme = this._options.theme();
     this._themeStale = false;
+    // uPlot reads a series' width at each draw: a new --data-feed-line-width needs no rebuild.
+    for (const series of this._plot?.series.slice(1) ?? []) series.width = this._theme.lineWidth;
   }
 
   private _create(): void {
@@ -392,13 +362,13 @@ export class ChartController {
               const palette = theme().series;
               return palette[index % palette.length];
             },
-            width: 2,
+            width: this._theme.lineWidth,
             dash: DASHES[index % DASHES.length] as number[],
-            // Dense data is a zigzag within each pixel column: a 2 px stroke of it costs several
+            // Dense data is a zigzag within each pixel column: a thicker stroke of it costs several
             // times a 1 px one to paint and shows nothing more.
             paths: (u, seriesIndex, idx0, idx1) => {
               const paths = linear(u, seriesIndex, idx0, idx1);
-              if (paths && this._dense) (paths as { _width?: number })._width = 1;
+              if (paths && this._dense) (paths as { _width?: number })._width = Math.min(1, this._theme.lineWidth);
               return paths;
             },
             points: { show: false },
@@ -416,25 +386,4 @@ export class ChartController {
     this._plot = new uPlot(options, this._prepare(options.width), this._container!);
     this._options.drawn?.();
   }
-}
-
-/**
- * Gaps (in canvas pixels) where series `seriesIndex` holds `NaN`: each runs from the last real
- * point before to the first real point after, as uPlot does for `null`. uPlot breaks lines only
- * at `null`, which a typed array cannot hold.
- */
-export function nanGaps(u: uPlot, seriesIndex: number, idx0: number, idx1: number): [number, number][] {
-  const xs = u.data[0];
-  const ys = u.data[seriesIndex];
-  const px = (i: number) => Math.round(u.valToPos(xs[i], 'x', true));
-  const gaps: [number, number][] = [];
-  for (let i = idx0; i <= idx1; i++) {
-    const v = ys[i];
-    if (v === v && v != null) continue;
-    let j = i;
-    while (j + 1 <= idx1 && ys[j + 1] !== ys[j + 1]) j++;
-    gaps.push([px(Math.max(i - 1, 0)), px(Math.min(j + 1, xs.length - 1))]);
-    i = j;
-  }
-  return gaps;
 }

@@ -21,7 +21,7 @@ const MAX_SCRATCH = 4096;
 const slackFor = (capacity: number) => Math.min(Math.max(capacity, MIN_STORAGE), 1 << 16);
 
 /**
- * The newest `capacity` points of `columns` series, in columnar typed arrays.
+ * The newest `capacity` points of `seriesCount` series, in columnar typed arrays.
  *
  * Appending n points costs O(n) amortised whatever the capacity; `columns()` hands out views
  * (no copies) in the form uPlot draws from. Times strictly increase: a point whose time is not
@@ -29,7 +29,8 @@ const slackFor = (capacity: number) => Math.min(Math.max(capacity, MIN_STORAGE),
  * `NaN` (a gap in the line).
  */
 export class BoundedBuffer {
-  readonly series: number;
+  /** Number of series (value columns). */
+  readonly seriesCount: number;
   private _capacity: number;
   private _time: Float64Array;
   private _values: Float64Array[];
@@ -46,13 +47,13 @@ export class BoundedBuffer {
   private _ring = new Float64Array(0);
   private _staged: Float64Array[] = [];
 
-  constructor(series: number, capacity: number) {
-    if (!Number.isInteger(series) || series < 1) throw new RangeError(`series must be a positive integer, got ${series}`);
-    this.series = series;
+  constructor(seriesCount: number, capacity: number) {
+    if (!Number.isInteger(seriesCount) || seriesCount < 1) throw new RangeError(`data-feed: seriesCount must be a positive integer, got ${seriesCount}`);
+    this.seriesCount = seriesCount;
     this._capacity = checkCapacity(capacity);
     this._time = new Float64Array(0);
-    this._values = Array.from({ length: series }, () => new Float64Array(0));
-    this._gaps = new Array<number>(series).fill(0);
+    this._values = Array.from({ length: seriesCount }, () => new Float64Array(0));
+    this._gaps = new Array<number>(seriesCount).fill(0);
   }
 
   get size(): number {
@@ -114,7 +115,7 @@ export class BoundedBuffer {
     // Chunk order starts at the ring's oldest slot: `slot` once it has wrapped.
     const write = Math.min(accepted, room);
     const first = accepted > room ? slot : 0;
-    for (let c = 0; c < this.series; c++) {
+    for (let c = 0; c < this.seriesCount; c++) {
       const column = values[c];
       const into = this._staged[c];
       for (let k = 0, s = first; k < write; k++) {
@@ -136,7 +137,7 @@ export class BoundedBuffer {
       this._time.set(ring.subarray(first, room), end);
       this._time.set(ring.subarray(0, first), end + room - first);
     }
-    for (let c = 0; c < this.series; c++) {
+    for (let c = 0; c < this.seriesCount; c++) {
       const into = this._staged[c];
       const column = this._values[c];
       let gaps = 0;
@@ -212,11 +213,11 @@ export class BoundedBuffer {
       this._staged = [];
       return;
     }
-    if (this._at.length >= count && this._staged.length === this.series) return;
+    if (this._at.length >= count && this._staged.length === this.seriesCount) return;
     const length = Math.max(count, Math.min(2 * this._at.length, MAX_SCRATCH), 8);
     this._at = new Float64Array(length);
     this._ring = new Float64Array(length);
-    this._staged = Array.from({ length: this.series }, () => new Float64Array(length));
+    this._staged = Array.from({ length: this.seriesCount }, () => new Float64Array(length));
   }
 
   private _dropOldest(count: number): void {

@@ -7,8 +7,8 @@ import { Scheduler } from './scheduler.js';
 const MAX_GENERATED = 10_000;
 
 export interface FeedOptions {
-  /** Number of series (columns) at first. */
-  series: number;
+  /** Number of series at first. */
+  seriesCount: number;
   /** Most points kept at first. */
   capacity: number;
   /** Seconds between updates while streaming, at first. */
@@ -63,7 +63,7 @@ export class Feed {
     this._options = options;
     this.backfill = options.backfill;
     this.samplePeriod = options.samplePeriod;
-    this._buffer = new BoundedBuffer(options.series, options.capacity);
+    this._buffer = new BoundedBuffer(options.seriesCount, options.capacity);
     this.scheduler = new Scheduler<unknown>({
       intervalMs: options.interval * 1000,
       call: (at) => this._call(at),
@@ -88,7 +88,7 @@ export class Feed {
 
   /** Appends a chunk from the host; throws a `TypeError` for a malformed one (appending nothing). */
   append(chunk: unknown): void {
-    const checked = checkChunk(chunk, this._buffer.series);
+    const checked = checkChunk(chunk, this._buffer.seriesCount);
     const { added, dropped } = this._buffer.append(checked.time, checked.values);
     this._kept(added, dropped);
   }
@@ -98,9 +98,9 @@ export class Feed {
     this._kept(0, this._buffer.setCapacity(capacity));
   }
 
-  /** A different number of series (columns) forgets the kept points and owes a load. */
-  setSeries(series: number): void {
-    if (series !== this._buffer.series) this._forget(() => (this._buffer = new BoundedBuffer(series, this._buffer.capacity)));
+  /** A different number of series forgets the kept points and owes a load. */
+  setSeriesCount(count: number): void {
+    if (count !== this._buffer.seriesCount) this._forget(() => (this._buffer = new BoundedBuffer(count, this._buffer.capacity)));
   }
 
   /** A different source forgets the kept points and owes a load. */
@@ -132,7 +132,7 @@ export class Feed {
   }
 
   private _randomSource(): FeedSource {
-    const columns = this._buffer.series;
+    const columns = this._buffer.seriesCount;
     const periodMs = this.samplePeriod * 1000;
     // Points older than the newest `capacity` would be trimmed anyway: it need not make them.
     const limit = Math.max(this._buffer.capacity, MAX_GENERATED);
@@ -146,7 +146,7 @@ export class Feed {
   private _deliver(answer: unknown): void {
     // Asked before the points were forgotten (new source or columns, clear()): it no longer fits.
     if (this._callGeneration !== this._generation) return;
-    const chunk = checkChunk(answer, this._buffer.series);
+    const chunk = checkChunk(answer, this._buffer.seriesCount);
     const { added, dropped } = this._buffer.append(chunk.time, chunk.values);
     this._options.delivered();
     this._kept(added, dropped);

@@ -5,7 +5,7 @@ import { Throttle, describeLatest, summarize } from './summary.js';
 import { tableTemplate } from './table.js';
 
 /** Where the words go, in the element's shadow root (any may be absent). */
-export interface TextTargets {
+interface TextTargets {
   summary: Element | null;
   announcer: Element | null;
   table: HTMLElement | null;
@@ -25,6 +25,19 @@ export class TextViews {
   private readonly _summaryThrottle = new Throttle();
   /** Points arrived while streaming that no announcement has told yet. */
   private _untold = false;
+  private _targets: TextTargets = { summary: null, announcer: null, table: null };
+
+  /**
+   * Finds the nodes the words go into in `root`: the `summary` and `table` parts and the
+   * `.announcer` live region. Called after each render (not on every draw).
+   */
+  find(root: ParentNode): void {
+    this._targets = {
+      summary: root.querySelector('[part=summary]'),
+      announcer: root.querySelector('.announcer'),
+      table: root.querySelector<HTMLElement>('[part=table]'),
+    };
+  }
 
   /** Shows times in `timeZone` (canonical IANA name or `UTC`; empty: the browser's). */
   setTimeZone(timeZone: string): void {
@@ -48,22 +61,24 @@ export class TextViews {
   }
 
   /**
-   * Writes the words for `columns` into `targets`; `now` is the time in ms (for the throttles).
+   * Writes the words for `columns` into the nodes found last; `now` is the time in ms (for the throttles).
    * While `streaming` the summary is rewritten at most once every 5 s (formatting it is a visible
    * share of an update's cost, and it describes a moving chart anyway); otherwise every time.
    */
-  update(targets: TextTargets, names: readonly string[], columns: Columns, now: number, streaming: boolean): void {
+  update(names: readonly string[], columns: Columns, now: number, streaming: boolean): void {
+    const targets = this._targets;
     if (targets.summary && (!streaming || this._summaryThrottle.take(now))) targets.summary.textContent = summarize(names, columns, this._time);
     if (this._untold && columns[0].length > 0 && targets.announcer && this._throttle.take(now)) {
       this._untold = false;
       targets.announcer.textContent = describeLatest(names, columns, this._time);
     }
-    if (targets.table) this.renderTable(targets.table, names, columns);
+    this.renderTable(names, columns);
   }
 
-  /** Renders the table of `columns` into `container`. */
-  renderTable(container: HTMLElement, names: readonly string[], columns: Columns): void {
+  /** Renders the table of `columns`, when it is shown. */
+  renderTable(names: readonly string[], columns: Columns): void {
+    if (!this._targets.table) return;
     const header = this._timeZone ? `Time (${this._timeZone})` : 'Time';
-    render(tableTemplate(names, columns, this._time, header), container);
+    render(tableTemplate(names, columns, this._time, header), this._targets.table);
   }
 }

@@ -2,7 +2,11 @@ import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import type uPlot from 'uplot';
 import { BoundedBuffer } from '../../src/core/buffer.js';
-import { ChartController, type Frames } from '../../src/chart/chart-controller.js';
+import { ChartController } from '../../src/chart/chart-controller.js';
+import type { Frames } from '../../src/chart/frames.js';
+
+/** A host for the controller alone: the tests attach and detach it themselves. */
+const host = { addController() {}, removeController() {}, requestUpdate() {}, updateComplete: Promise.resolve(true) };
 
 /**
  * Animation frames the test runs by hand: `run()` is one frame, under way while its callbacks
@@ -37,7 +41,7 @@ function manualFrames() {
   return frames;
 }
 
-const theme = () => ({ series: ['rgb(1, 2, 3)', 'rgb(4, 5, 6)'], text: 'black', grid: 'gray', font: '12px sans-serif' });
+const theme = () => ({ series: ['rgb(1, 2, 3)', 'rgb(4, 5, 6)'], text: 'black', grid: 'gray', font: '12px sans-serif', lineWidth: 2 });
 
 /** Counts the chart's `setData` calls (its draws) from now on. */
 function countDraws(plot: uPlot): { draws: number } {
@@ -67,7 +71,7 @@ describe('ChartController', () => {
     buffer = new BoundedBuffer(2, 100);
     buffer.append([1000, 2000, 3000], [[1, 2, 3], [3, 2, 1]]);
     frames = manualFrames();
-    chart = new ChartController({ buffer: () => buffer, theme, frames });
+    chart = new ChartController(host, { buffer: () => buffer, theme, frames });
   });
   afterEach(() => {
     chart.detach();
@@ -240,7 +244,7 @@ describe('ChartController: the envelope of dense data', () => {
     sizer.style.cssText = 'position: absolute; inset: 0 0 auto 0; height: 240px';
     container.append(sizer);
     document.body.append(container);
-    const chart = new ChartController({ buffer: () => buffer, theme, frames: manualFrames(), envelope });
+    const chart = new ChartController(host, { buffer: () => buffer, theme, frames: manualFrames(), envelope });
     chart.attach(container, sizer, ['A', 'B']);
     chart.flush(true);
     return { chart, container, canvas: container.querySelector('canvas')! };
@@ -370,7 +374,7 @@ describe('ChartController: many charts', () => {
         const sizer = document.createElement('div');
         container.append(sizer);
         document.body.append(container);
-        const chart = new ChartController({ buffer: () => buffer, theme });
+        const chart = new ChartController(host, { buffer: () => buffer, theme });
         chart.attach(container, sizer, ['A']);
         charts.push({ chart, container });
       }
@@ -401,7 +405,7 @@ describe('ChartController: colours', () => {
     let reads = 0;
     let draws = 0;
     const frames = manualFrames();
-    const chart = new ChartController({ buffer: () => buffer, theme: () => (reads++, theme()), frames, drawn: () => draws++ });
+    const chart = new ChartController(host, { buffer: () => buffer, theme: () => (reads++, theme()), frames, drawn: () => draws++ });
     const listeners = sinon.spy(MediaQueryList.prototype, 'addEventListener');
     const removed = sinon.spy(MediaQueryList.prototype, 'removeEventListener');
     // Time passes quickly: a reading with an expiry would expire between any two draws.

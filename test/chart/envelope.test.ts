@@ -10,7 +10,7 @@ const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
 function feed(buffer: BoundedBuffer, n: number) {
   const start = buffer.size ? buffer.lastTime + 1 : 0;
   const time = Array.from({ length: n }, (_, i) => start + i + random() * 0.5);
-  const values = Array.from({ length: buffer.series }, () => time.map(() => (random() < 0.01 ? NaN : random() * 100 - 50)));
+  const values = Array.from({ length: buffer.seriesCount }, () => time.map(() => (random() < 0.01 ? NaN : random() * 100 - 50)));
   buffer.append(time, values);
 }
 

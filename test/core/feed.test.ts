@@ -11,7 +11,7 @@ describe('Feed', () => {
   /** A feed on the fake clock that logs what it tells its host. */
   function make(overrides: Partial<FeedOptions> = {}): Feed {
     return new Feed({
-      series: 2,
+      seriesCount: 2,
       capacity: 100,
       interval: 1,
       backfill: 60,
@@ -174,7 +174,7 @@ describe('Feed', () => {
     const buffer = feed.buffer;
     log = [];
     feed.setSource(source);
-    feed.setSeries(2);
+    feed.setSeriesCount(2);
     expect(log).to.deep.equal([]);
     expect(feed.buffer).to.equal(buffer);
   });
@@ -183,9 +183,9 @@ describe('Feed', () => {
     const feed = make({ capacity: 7 });
     await feed.scheduler.refresh();
     log = [];
-    feed.setSeries(3);
+    feed.setSeriesCount(3);
     expect(log).to.deep.equal(['kept 0 7']);
-    expect([feed.buffer.series, feed.buffer.capacity, feed.buffer.size]).to.deep.equal([3, 7, 0]);
+    expect([feed.buffer.seriesCount, feed.buffer.capacity, feed.buffer.size]).to.deep.equal([3, 7, 0]);
     await feed.scheduler.refresh();
     expect(feed.buffer.snapshot().values).to.have.length(3);
   });
