@@ -167,7 +167,7 @@ export class ChartController implements ReactiveController {
    * `background` (any CSS colour; transparent keeps the canvas see-through).
    */
   toPNG(background: string): Promise<Blob> {
-    if (!this._plot) return Promise.reject(new Error('<data-feed> has no chart to export while it is not in the document'));
+    if (!this._plot) return Promise.reject(new Error('data-feed: there is no chart to export while it is not in the document'));
     this.flush();
     const source = this._plot.ctx.canvas;
     const canvas = document.createElement('canvas');
@@ -178,7 +178,7 @@ export class ChartController implements ReactiveController {
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.drawImage(source, 0, 0);
     return new Promise((resolve, reject) =>
-      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('<data-feed> could not encode the chart as PNG'))), 'image/png'),
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('data-feed: could not encode the chart as PNG'))), 'image/png'),
     );
   }
 
