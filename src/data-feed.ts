@@ -75,29 +75,32 @@ export class DataFeed extends LitElement {
     backfill: { converter: asText },
     samplePeriod: { attribute: 'sample-period', converter: asText },
     series: { converter: { fromAttribute: (value: string | null) => value, toAttribute: (value: readonly string[]) => value.join(',') } },
+    heading: { noAccessor: true },
+    sliderLabel: { attribute: 'slider-label', noAccessor: true },
+    startLabel: { attribute: 'start-label', noAccessor: true },
+    stopLabel: { attribute: 'stop-label', noAccessor: true },
+    tableLabel: { attribute: 'table-label', noAccessor: true },
+    downloadLabel: { attribute: 'download-label', noAccessor: true },
     noControls: { type: Boolean, attribute: 'no-controls' },
     table: { type: Boolean, reflect: true },
     timeZone: { attribute: 'time-zone' },
     source: { attribute: false },
   };
 
-  /** Title above the chart; empty hides it. */
-  @textProperty(DEFAULTS.heading, 'heading') declare heading: string;
-  /** Label of the slider. */
-  @textProperty(DEFAULTS.sliderLabel, 'slider-label') declare sliderLabel: string;
-  /** Text of the start button. */
-  @textProperty(DEFAULTS.startLabel, 'start-label') declare startLabel: string;
-  /** Text of the stop button. */
-  @textProperty(DEFAULTS.stopLabel, 'stop-label') declare stopLabel: string;
-  /** Text of the table toggle button. */
-  @textProperty(DEFAULTS.tableLabel, 'table-label') declare tableLabel: string;
-  /** Text of the download button. */
-  @textProperty(DEFAULTS.downloadLabel, 'download-label') declare downloadLabel: string;
+  /** Title above the chart; empty hides it. @default 'Data feed' */
+  @textProperty(DEFAULTS.heading) declare heading: string;
+  /** Label of the slider. @default 'Check for updates every: (seconds)' */
+  @textProperty(DEFAULTS.sliderLabel) declare sliderLabel: string;
+  /** Text of the start button. @default 'Start streaming' */
+  @textProperty(DEFAULTS.startLabel) declare startLabel: string;
+  /** Text of the stop button. @default 'Stop streaming' */
+  @textProperty(DEFAULTS.stopLabel) declare stopLabel: string;
+  /** Text of the table toggle button. @default 'Show table' */
+  @textProperty(DEFAULTS.tableLabel) declare tableLabel: string;
+  /** Text of the download button. @default 'Download CSV' */
+  @textProperty(DEFAULTS.downloadLabel) declare downloadLabel: string;
 
-  /**
-   * Hides the built-in slider and buttons: the host drives the element.
-   * @default false
-   */
+  /** Hides the built-in slider and buttons: the host drives the element. @default false */
   noControls = false;
 
   /**
@@ -150,10 +153,7 @@ export class DataFeed extends LitElement {
 
   // ——— attributes and properties ———————————————————————————————————————————
 
-  /**
-   * Live updates on or off; adding the attribute starts, removing it stops.
-   * @default false
-   */
+  /** Live updates on or off; adding the attribute starts, removing it stops. @default false */
   get streaming(): boolean {
     return this._streaming;
   }
@@ -175,10 +175,7 @@ export class DataFeed extends LitElement {
     }
   }
 
-  /**
-   * Seconds between updates while streaming, kept within [`minInterval`, `maxInterval`].
-   * @default 1
-   */
+  /** Seconds between updates while streaming, kept within [`minInterval`, `maxInterval`]. @default 1 */
   get interval(): number {
     return this._range.interval;
   }
@@ -187,10 +184,7 @@ export class DataFeed extends LitElement {
     this._intervalMaybeChanged();
   }
 
-  /**
-   * Slider minimum, in seconds (at least 0.001); a minimum above `maxInterval` raises it.
-   * @default 0.5
-   */
+  /** Slider minimum, in seconds (at least 0.001); a minimum above `maxInterval` raises it. @default 0.5 */
   get minInterval(): number {
     return this._range.min;
   }
@@ -199,10 +193,7 @@ export class DataFeed extends LitElement {
     this._intervalMaybeChanged();
   }
 
-  /**
-   * Slider maximum, in seconds; never below `minInterval`.
-   * @default 5
-   */
+  /** Slider maximum, in seconds; never below `minInterval`. @default 5 */
   get maxInterval(): number {
     return this._range.max;
   }
@@ -211,10 +202,7 @@ export class DataFeed extends LitElement {
     this._intervalMaybeChanged();
   }
 
-  /**
-   * Slider step, in seconds (at least 0.001).
-   * @default 0.01
-   */
+  /** Slider step, in seconds (at least 0.001). @default 0.01 */
   get step(): number {
     return this._range.step;
   }
@@ -222,10 +210,7 @@ export class DataFeed extends LitElement {
     this._range.setStep(value);
   }
 
-  /**
-   * Most points kept and drawn, an integer from 1 to 1,000,000; lowering it trims the oldest at once.
-   * @default 100
-   */
+  /** Most points kept and drawn, an integer from 1 to 1,000,000; lowering it trims the oldest at once. @default 100 */
   get capacity(): number {
     return this._feed.buffer.capacity;
   }
@@ -234,10 +219,7 @@ export class DataFeed extends LitElement {
     this._feed.setCapacity(accept(this._warn, 'capacity', value, read));
   }
 
-  /**
-   * Furthest back one update reaches, in seconds (at least 0).
-   * @default 60
-   */
+  /** Furthest back one update reaches, in seconds (at least 0). @default 60 */
   get backfill(): number {
     return this._feed.backfill;
   }
@@ -246,10 +228,7 @@ export class DataFeed extends LitElement {
     this._feed.backfill = accept(this._warn, 'backfill', value, read);
   }
 
-  /**
-   * Seconds between the points of the built-in generator (at least 0.001).
-   * @default 0.5
-   */
+  /** Seconds between the points of the built-in generator (at least 0.001). @default 0.5 */
   get samplePeriod(): number {
     return this._feed.samplePeriod;
   }

@@ -1,13 +1,12 @@
 import type { ReactiveElement } from 'lit';
-import { property } from 'lit/decorators.js';
 import { readText } from '../core/values.js';
 
 /**
- * A text property with an attribute, whose `null` or `undefined` (a removed attribute) means
- * `fallback`: `@textProperty('Start streaming', 'start-label') declare startLabel: string;`.
- * Any other value is shown as its text.
+ * The accessors of a text property whose `null` or `undefined` (a removed attribute) means
+ * `fallback`: `@textProperty('Start streaming') declare startLabel: string;`. Any other value is
+ * shown as its text. Declare the property to Lit with `noAccessor: true` (and its attribute).
  */
-export function textProperty(fallback: string, attribute: string) {
+export function textProperty(fallback: string) {
   return (proto: ReactiveElement, name: string): void => {
     const held = new WeakMap<object, string>();
     Object.defineProperty(proto, name, {
@@ -22,6 +21,5 @@ export function textProperty(fallback: string, attribute: string) {
       configurable: true,
       enumerable: true,
     });
-    property({ attribute, noAccessor: true })(proto, name);
   };
 }
