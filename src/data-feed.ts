@@ -2,18 +2,21 @@ import { LitElement, html, nothing, type PropertyDeclarations } from 'lit';
 import { ChartController } from './chart/chart-controller.js';
 import { PALETTE_SIZE, readTheme } from './chart/theme.js';
 import { uplotStyles } from './chart/uplot.styles.js';
-import { MAX_CAPACITY } from './core/buffer.js';
 import type { FeedChunk, FeedSource } from './core/chunk.js';
-import { DEFAULTS, IntervalRange, MAX_BACKFILL, accept, readSeconds, type Warn } from './core/settings.js';
-import { readNumber, readSeries, sameNames, toText } from './core/values.js';
+import { DEFAULTS, accept } from './core/settings.js';
+import { readSeries, sameNames } from './core/values.js';
 import { dataFeedStyles } from './data-feed.styles.js';
+import { Attributes } from './element/attributes.js';
 import { controlsTemplate, type ControlsActions, type ControlsState } from './element/controls.js';
-import { textProperty } from './element/text-property.js';
 import { FeedController } from './element/feed-controller.js';
+import { FocusHandoffController } from './element/focus-handoff-controller.js';
+import { forward } from './element/forward.js';
+import { ScheduleController } from './element/schedule-controller.js';
+import { textProperties } from './element/text-property.js';
 import { feedEvent, type DataFeedEventMap, type DataFeedEventName } from './events.js';
 import { toCSV } from './export/csv.js';
 import { download } from './export/download.js';
-import { checkTimeZone } from './text/format.js';
+import { readTimeZone } from './text/format.js';
 import { TextViews } from './text/text-views.js';
 
 /** Attribute text goes to the property setter as it is: the setters read, clamp and warn. */
@@ -63,17 +66,17 @@ const asText = { fromAttribute: (value: string | null) => value, toAttribute: (v
 export class DataFeed extends LitElement {
   static override styles = [uplotStyles, dataFeedStyles];
 
-  // The accessors below read, clamp and warn; Lit wraps them to re-render. `streaming` and
-  // `interval` are reflected by their setters, at once, as a native element's attributes are.
+  // Most accessors forward to a controller that reads, clamps and warns (`noAccessor`: theirs
+  // ask for the render). `streaming` and `interval` are reflected by their controller, at once.
   static override properties: PropertyDeclarations = {
-    streaming: { type: Boolean },
-    interval: { converter: asText },
-    minInterval: { attribute: 'min-interval', converter: asText },
-    maxInterval: { attribute: 'max-interval', converter: asText },
-    step: { converter: asText },
-    capacity: { converter: asText },
-    backfill: { converter: asText },
-    samplePeriod: { attribute: 'sample-period', converter: asText },
+    streaming: { type: Boolean, noAccessor: true },
+    interval: { converter: asText, noAccessor: true },
+    minInterval: { attribute: 'min-interval', converter: asText, noAccessor: true },
+    maxInterval: { attribute: 'max-interval', converter: asText, noAccessor: true },
+    step: { converter: asText, noAccessor: true },
+    capacity: { converter: asText, noAccessor: true },
+    backfill: { converter: asText, noAccessor: true },
+    samplePeriod: { attribute: 'sample-period', converter: asText, noAccessor: true },
     series: { converter: { fromAttribute: (value: string | null) => value, toAttribute: (value: readonly string[]) => value.join(',') } },
     heading: { noAccessor: true },
     sliderLabel: { attribute: 'slider-label', noAccessor: true },
@@ -84,21 +87,52 @@ export class DataFeed extends LitElement {
     noControls: { type: Boolean, attribute: 'no-controls' },
     table: { type: Boolean, reflect: true },
     timeZone: { attribute: 'time-zone' },
-    source: { attribute: false },
+    source: { attribute: false, noAccessor: true },
   };
 
+  static {
+    forward(this, (el: DataFeed) => el._schedule, ['streaming', 'interval', 'minInterval', 'maxInterval', 'step']);
+    forward(this, (el: DataFeed) => el._data, ['capacity', 'backfill', 'samplePeriod', 'source']);
+    const { heading, sliderLabel, startLabel, stopLabel, tableLabel, downloadLabel } = DEFAULTS;
+    textProperties(this, { heading, sliderLabel, startLabel, stopLabel, tableLabel, downloadLabel });
+  }
+
+  /** Live updates on or off; adding the attribute starts, removing it stops. @default false */
+  declare streaming: boolean;
+  /** Seconds between updates while streaming, kept within [`minInterval`, `maxInterval`]. @default 1 */
+  declare interval: number;
+  /** Slider minimum, in seconds (at least 0.001); a minimum above `maxInterval` raises it. @default 0.5 */
+  declare minInterval: number;
+  /** Slider maximum, in seconds; never below `minInterval`. @default 5 */
+  declare maxInterval: number;
+  /** Slider step, in seconds (at least 0.001). @default 0.01 */
+  declare step: number;
+  /** Most points kept and drawn, an integer from 1 to 1,000,000; lowering it trims the oldest at once. @default 100 */
+  declare capacity: number;
+  /** Furthest back one update reaches, in seconds (at least 0). @default 60 */
+  declare backfill: number;
+  /** Seconds between the points of the built-in generator (at least 0.001). @default 0.5 */
+  declare samplePeriod: number;
+  /**
+   * Where data comes from: `(since, now) => chunk` (or a promise of one), times in ms since the
+   * epoch. `null` means the built-in random generator. Changing it forgets the kept points; the
+   * next update backfills from the new source.
+   * @default null
+   */
+  declare source: FeedSource | null;
+
   /** Title above the chart; empty hides it. @default 'Data feed' */
-  @textProperty(DEFAULTS.heading) declare heading: string;
+  declare heading: string;
   /** Label of the slider. @default 'Check for updates every: (seconds)' */
-  @textProperty(DEFAULTS.sliderLabel) declare sliderLabel: string;
+  declare sliderLabel: string;
   /** Text of the start button. @default 'Start streaming' */
-  @textProperty(DEFAULTS.startLabel) declare startLabel: string;
+  declare startLabel: string;
   /** Text of the stop button. @default 'Stop streaming' */
-  @textProperty(DEFAULTS.stopLabel) declare stopLabel: string;
+  declare stopLabel: string;
   /** Text of the table toggle button. @default 'Show table' */
-  @textProperty(DEFAULTS.tableLabel) declare tableLabel: string;
+  declare tableLabel: string;
   /** Text of the download button. @default 'Download CSV' */
-  @textProperty(DEFAULTS.downloadLabel) declare downloadLabel: string;
+  declare downloadLabel: string;
 
   /** Hides the built-in slider and buttons: the host drives the element. @default false */
   noControls = false;
@@ -110,29 +144,27 @@ export class DataFeed extends LitElement {
    */
   table = false;
 
-  private _streaming = false;
   private _series: readonly string[] = DEFAULTS.series;
   private _timeZone = '';
-  /** Set once the element is first connected: from then on changes fire events. */
-  private _ready = false;
-  /** The interval last announced, to fire `data-feed-interval-change` once per effective change. */
-  private _announcedInterval: number = DEFAULTS.interval;
-  /** The attribute being applied, so a warning names what the page wrote and no reflection echoes it. */
-  private _applyingAttribute: string | null = null;
-  private readonly _warn: Warn = (property, input, problem) => {
-    const name = this._applyingAttribute ?? property;
-    const shown = typeof input === 'string' ? JSON.stringify(input) : toText(input);
-    console.warn(`data-feed: ${this._applyingAttribute ? 'attribute' : 'property'} ${name} = ${shown}: ${problem}.`);
-  };
-  private readonly _range = new IntervalRange(this._warn);
-
+  private readonly _attributes = new Attributes(this);
+  private readonly _textViews = new TextViews();
   private readonly _data = new FeedController(this, {
     kept: (added, dropped) => this._kept(added, dropped),
     failed: (error) => this._emit('data-feed-error', { error }),
-    load: () => this._load(),
+    load: () => this.refresh().catch(() => {}), // told by data-feed-error and the status part
+    warn: this._attributes.warn,
   });
   private readonly _feed = this._data.feed;
-
+  private readonly _schedule = new ScheduleController({
+    scheduler: this._feed.scheduler,
+    attributes: this._attributes,
+    emit: (name, detail) => this._emit(name, detail),
+    turned: (on) => {
+      this._textViews.reset();
+      // The summary, held back while streaming, tells at once what the chart stopped at.
+      if (!on && this._attributes.ready && this._chart.plot) this._drawn();
+    },
+  });
   private readonly _chart = new ChartController(this, {
     buffer: () => this._feed.buffer,
     // The chart is placed after the first render, so the swatches are there.
@@ -147,94 +179,9 @@ export class DataFeed extends LitElement {
     },
   });
 
-  private readonly _textViews = new TextViews();
-  /** The control that had focus before a render, to hand focus on if that control is disabled. */
-  private _focused: Element | null = null;
-
-  // ——— attributes and properties ———————————————————————————————————————————
-
-  /** Live updates on or off; adding the attribute starts, removing it stops. @default false */
-  get streaming(): boolean {
-    return this._streaming;
-  }
-  set streaming(value: boolean) {
-    const on = Boolean(value);
-    if (on === this._streaming) return;
-    this._streaming = on;
-    this._reflect('streaming', on ? '' : null);
-    this._textViews.reset();
-    if (this._ready) {
-      this._emit(on ? 'data-feed-start' : 'data-feed-stop', on ? { interval: this.interval } : {});
-      if (this._streaming !== on) return; // a listener turned it back
-    }
-    if (on) this._feed.scheduler.start();
-    else {
-      this._feed.scheduler.stop();
-      // The summary, held back while streaming, tells what the chart stopped at.
-      if (this._ready && this._chart.plot) this._drawn();
-    }
-  }
-
-  /** Seconds between updates while streaming, kept within [`minInterval`, `maxInterval`]. @default 1 */
-  get interval(): number {
-    return this._range.interval;
-  }
-  set interval(value: number) {
-    this._range.setInterval(value);
-    this._intervalMaybeChanged();
-  }
-
-  /** Slider minimum, in seconds (at least 0.001); a minimum above `maxInterval` raises it. @default 0.5 */
-  get minInterval(): number {
-    return this._range.min;
-  }
-  set minInterval(value: number) {
-    this._range.setMin(value);
-    this._intervalMaybeChanged();
-  }
-
-  /** Slider maximum, in seconds; never below `minInterval`. @default 5 */
-  get maxInterval(): number {
-    return this._range.max;
-  }
-  set maxInterval(value: number) {
-    this._range.setMax(value);
-    this._intervalMaybeChanged();
-  }
-
-  /** Slider step, in seconds (at least 0.001). @default 0.01 */
-  get step(): number {
-    return this._range.step;
-  }
-  set step(value: number) {
-    this._range.setStep(value);
-  }
-
-  /** Most points kept and drawn, an integer from 1 to 1,000,000; lowering it trims the oldest at once. @default 100 */
-  get capacity(): number {
-    return this._feed.buffer.capacity;
-  }
-  set capacity(value: number) {
-    const read = readNumber(value, { min: 1, max: MAX_CAPACITY, fallback: this.capacity, reset: DEFAULTS.capacity, integer: true });
-    this._feed.setCapacity(accept(this._warn, 'capacity', value, read));
-  }
-
-  /** Furthest back one update reaches, in seconds (at least 0). @default 60 */
-  get backfill(): number {
-    return this._feed.backfill;
-  }
-  set backfill(value: number) {
-    const read = readNumber(value, { min: 0, max: MAX_BACKFILL, fallback: this.backfill, reset: DEFAULTS.backfill });
-    this._feed.backfill = accept(this._warn, 'backfill', value, read);
-  }
-
-  /** Seconds between the points of the built-in generator (at least 0.001). @default 0.5 */
-  get samplePeriod(): number {
-    return this._feed.samplePeriod;
-  }
-  set samplePeriod(value: number) {
-    const read = readSeconds(value, this.samplePeriod, DEFAULTS.samplePeriod);
-    this._feed.samplePeriod = accept(this._warn, 'samplePeriod', value, read);
+  constructor() {
+    super();
+    new FocusHandoffController(this);
   }
 
   /**
@@ -246,7 +193,7 @@ export class DataFeed extends LitElement {
     return [...this._series];
   }
   set series(value: string[]) {
-    const names = accept(this._warn, 'series', value, readSeries(value, this._series, DEFAULTS.series));
+    const names = accept(this._attributes.warn, 'series', value, readSeries(value, this._series, DEFAULTS.series));
     if (sameNames(names, this._series)) return;
     this._series = names;
     this._feed.setSeriesCount(names.length);
@@ -263,44 +210,17 @@ export class DataFeed extends LitElement {
     return this._timeZone;
   }
   set timeZone(value: string) {
-    const text = value == null ? '' : String(value).trim();
-    let zone: string;
-    try {
-      zone = text && checkTimeZone(text);
-    } catch {
-      this._warn('timeZone', value, `not a time zone this browser knows; keeping ${this._timeZone ? JSON.stringify(this._timeZone) : "the browser's"}`);
-      return;
-    }
+    const zone = accept(this._attributes.warn, 'timeZone', value, readTimeZone(value, this._timeZone));
     if (zone === this._timeZone) return;
     this._timeZone = zone;
     this._textViews.setTimeZone(zone);
     this._chart.setTimeZone(zone || undefined);
   }
 
-  /**
-   * Where data comes from: `(since, now) => chunk` (or a promise of one), times in ms since the
-   * epoch. `null` (the default) means the built-in random generator. Changing it forgets the
-   * kept points; the next update backfills from the new source.
-   * @default null
-   */
-  get source(): FeedSource | null {
-    return this._feed.source;
-  }
-  set source(value: FeedSource | null) {
-    const next = value ?? null;
-    if (next !== null && typeof next !== 'function') {
-      this._warn('source', value, 'not a function or null; keeping the current source');
-      return;
-    }
-    this._feed.setSource(next);
-  }
-
   /** A copy of the points kept: `time` in ms since the epoch, `values[i]` the column of series `i`. */
   get data(): { time: number[]; values: number[][] } {
     return this._feed.buffer.snapshot();
   }
-
-  // ——— methods ——————————————————————————————————————————————————————————————
 
   /** Turns streaming on (as the "Start streaming" button does). */
   start(): void {
@@ -329,10 +249,8 @@ export class DataFeed extends LitElement {
 
   /**
    * Pushes points from the host. Throws a `TypeError` for a malformed chunk (and appends nothing).
-   * Points whose time is not finite or not after the last kept point are skipped.
-   *
-   * This replaces `Element.append(...nodes)`: `<data-feed>` renders no light-DOM children, and
-   * anything but a chunk, nodes included, throws a `TypeError`.
+   * Points whose time is not finite or not after the last kept point are skipped. This replaces
+   * `Element.append(...nodes)`: the element renders no light-DOM children, so nodes throw too.
    */
   override append(chunk: FeedChunk): void;
   /** @deprecated `<data-feed>` takes chunks, not nodes: this throws a `TypeError`. */
@@ -347,40 +265,30 @@ export class DataFeed extends LitElement {
   }
 
   /**
-   * The kept points as CSV (RFC 4180, CRLF line ends): a header `time,<series…>`, then one
-   * record per point, oldest first, times in ISO 8601 UTC, gaps as empty fields. Numbers read
-   * back exactly as kept.
+   * The kept points as CSV (RFC 4180, CRLF line ends): a header `time,<series…>`, then one record
+   * per point, oldest first, times in ISO 8601 UTC, gaps as empty fields; numbers read back exactly.
    */
   toCSV(): string {
     return toCSV(this._series, this._feed.buffer.columns());
   }
 
-  /**
-   * The chart as drawn now, axes included, as a PNG on the element's background. Rejects while
-   * the element is not in the document (there is no chart then).
-   */
+  /** The chart as drawn now, axes included, as a PNG on the element's background; rejects while detached. */
   toPNG(): Promise<Blob> {
     return this._chart.toPNG(getComputedStyle(this).backgroundColor);
   }
 
-  // ——— lifecycle ——————————————————————————————————————————————————————————————
-
   override connectedCallback(): void {
     // Before the controllers hear of the connect: the first load needs the settled interval.
-    if (!this._ready) this._becomeReady();
+    if (!this._attributes.ready) {
+      this._attributes.ready = true;
+      this._schedule.settle();
+    }
     super.connectedCallback();
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    if (this._applyingAttribute === name) return; // our own reflection
-    this._applyingAttribute = name;
-    try {
-      super.attributeChangedCallback(name, old, value);
-    } finally {
-      this._applyingAttribute = null;
-    }
-    // The property may have clamped or refused the text: write back what holds.
-    if (name === 'interval' && value !== null && this._ready) this._reflect('interval', String(this.interval));
+    this._attributes.apply(name, () => super.attributeChangedCallback(name, old, value));
+    if (name === 'interval') this._schedule.appliedInterval(value);
   }
 
   protected override render() {
@@ -391,9 +299,7 @@ export class DataFeed extends LitElement {
         <div class="view">
           <div part="chart" role="img" aria-label=${`Line chart of ${this._series.join(', ')}`} aria-describedby="summary">
             <div class="sizer"></div>
-            <div class="swatches" aria-hidden="true">
-              ${SWATCHES}
-            </div>
+            <div class="swatches" aria-hidden="true">${SWATCHES}</div>
           </div>
           <p part="summary" id="summary" hidden></p>
           ${this.table
@@ -406,80 +312,25 @@ export class DataFeed extends LitElement {
     </div>`;
   }
 
-  protected override willUpdate(): void {
-    this._focused = this.shadowRoot?.activeElement ?? null;
-  }
-
   protected override updated(): void {
-    // A button that disables itself when pressed hands the focus to its counterpart, so a keyboard
-    // user can press Start, then Stop, without looking for the focus.
-    const focused = this._focused as HTMLButtonElement | null;
-    if (focused?.disabled) this.renderRoot.querySelector<HTMLElement>(`[part=${focused.part[0] === 'start-button' ? 'stop' : 'start'}-button]`)?.focus();
     this._textViews.find(this.renderRoot);
     this._textViews.renderTable(this._series, this._feed.buffer.columns());
   }
 
-  // ——— internals ——————————————————————————————————————————————————————————————
-
-  private _becomeReady(): void {
-    this._ready = true;
-    // Attributes may have arrived in any order: only now is the interval's range known.
-    this._range.settle();
-    if (this.hasAttribute('interval')) this._reflect('interval', String(this.interval));
-    this._announcedInterval = this.interval;
-    this._feed.scheduler.setInterval(this.interval * 1000);
-  }
-
-  /**
-   * Writes a reflected attribute at once (not at the next render), without reading it back. Not
-   * while attributes are first applied: one may re-clamp another that is still to come.
-   */
-  private _reflect(name: string, value: string | null): void {
-    if (this._applyingAttribute === name || (this._applyingAttribute && !this._ready)) return;
-    if (this.getAttribute(name) === value) return;
-    this._applyingAttribute = name;
-    try {
-      if (value === null) this.removeAttribute(name);
-      else this.setAttribute(name, value);
-    } finally {
-      this._applyingAttribute = null;
-    }
-  }
-
-  private _load(): void {
-    this.refresh().catch(() => {
-      /* reported through data-feed-error and the status part */
-    });
-  }
-
   /** The points kept changed: redraw and tell. */
   private _kept(added: number, dropped: number): void {
-    if (added > 0) this._textViews.arrived(this._streaming);
+    if (added > 0) this._textViews.arrived(this.streaming);
     this._chart.invalidate();
     this._emit('data-feed-update', { added, dropped, size: this._feed.buffer.size });
-  }
-
-  /** The interval may have moved (set, or re-clamped by its range): reflect, announce, reschedule. */
-  private _intervalMaybeChanged(): void {
-    const interval = this.interval;
-    if (interval === this._announcedInterval) return;
-    this._announcedInterval = interval;
-    this._reflect('interval', String(interval));
-    if (this._ready) {
-      this._emit('data-feed-interval-change', { interval });
-      if (this.interval !== interval) return; // a listener changed it again
-    }
-    this._feed.scheduler.setInterval(interval * 1000);
   }
 
   private _emit<K extends DataFeedEventName>(name: K, detail: DataFeedEventMap[K]['detail']): void {
     this.dispatchEvent(feedEvent(name, detail));
   }
 
-
   /** The chart was drawn: its words follow. */
   private _drawn(): void {
-    this._textViews.update(this._series, this._feed.buffer.columns(), Date.now(), this._streaming);
+    this._textViews.update(this._series, this._feed.buffer.columns(), Date.now(), this.streaming);
   }
 
   private _controlsState(): ControlsState {

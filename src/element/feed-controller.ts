@@ -1,7 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { MAX_CAPACITY } from '../core/buffer.js';
+import type { FeedSource } from '../core/chunk.js';
 import { Feed } from '../core/feed.js';
-import { DEFAULTS } from '../core/settings.js';
-import { toText } from '../core/values.js';
+import { DEFAULTS, MAX_BACKFILL, accept, readSeconds, type Warn } from '../core/settings.js';
+import { readNumber, toText } from '../core/values.js';
 
 export interface FeedControllerOptions {
   /** The points kept changed: `added` accepted (before trimming), `dropped` removed. */
@@ -10,6 +12,7 @@ export interface FeedControllerOptions {
   failed: (error: unknown) => void;
   /** A load is owed and the host can be seen: run one. */
   load: () => void;
+  warn: Warn;
 }
 
 /**
@@ -22,10 +25,12 @@ export class FeedController implements ReactiveController {
   /** Why the last update failed, for the `status` part; empty after a good one. */
   status = '';
   private readonly _host: ReactiveControllerHost & HTMLElement;
+  private readonly _warn: Warn;
   private readonly _onVisibility = () => this.feed.setActive(this._host.isConnected && document.visibilityState !== 'hidden');
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: FeedControllerOptions) {
     (this._host = host).addController(this);
+    this._warn = options.warn;
     this.feed = new Feed({
       seriesCount: DEFAULTS.series.length,
       capacity: DEFAULTS.capacity,
@@ -41,6 +46,38 @@ export class FeedController implements ReactiveController {
       },
       load: options.load,
     });
+  }
+
+  get capacity(): number {
+    return this.feed.buffer.capacity;
+  }
+  set capacity(value: number) {
+    const read = readNumber(value, { min: 1, max: MAX_CAPACITY, fallback: this.capacity, reset: DEFAULTS.capacity, integer: true });
+    this.feed.setCapacity(accept(this._warn, 'capacity', value, read));
+  }
+
+  get backfill(): number {
+    return this.feed.backfill;
+  }
+  set backfill(value: number) {
+    const read = readNumber(value, { min: 0, max: MAX_BACKFILL, fallback: this.backfill, reset: DEFAULTS.backfill });
+    this.feed.backfill = accept(this._warn, 'backfill', value, read);
+  }
+
+  get samplePeriod(): number {
+    return this.feed.samplePeriod;
+  }
+  set samplePeriod(value: number) {
+    this.feed.samplePeriod = accept(this._warn, 'samplePeriod', value, readSeconds(value, this.samplePeriod, DEFAULTS.samplePeriod));
+  }
+
+  get source(): FeedSource | null {
+    return this.feed.source;
+  }
+  set source(value: FeedSource | null) {
+    const next = value ?? null;
+    if (next !== null && typeof next !== 'function') this._warn('source', value, 'not a function or null; keeping the current source');
+    else this.feed.setSource(next);
   }
 
   hostConnected(): void {

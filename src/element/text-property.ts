@@ -2,14 +2,14 @@ import type { ReactiveElement } from 'lit';
 import { readText } from '../core/values.js';
 
 /**
- * The accessors of a text property whose `null` or `undefined` (a removed attribute) means
- * `fallback`: `@textProperty('Start streaming') declare startLabel: string;`. Any other value is
- * shown as its text. Declare the property to Lit with `noAccessor: true` (and its attribute).
+ * Defines accessors on `element`'s prototype for text properties whose `null` or `undefined`
+ * (a removed attribute) means their default, given here by name. Any other value is shown as its
+ * text. Declare the properties to Lit with `noAccessor: true` (and their attributes).
  */
-export function textProperty(fallback: string) {
-  return (proto: ReactiveElement, name: string): void => {
+export function textProperties(element: { prototype: ReactiveElement }, defaults: Record<string, string>): void {
+  for (const [name, fallback] of Object.entries(defaults)) {
     const held = new WeakMap<object, string>();
-    Object.defineProperty(proto, name, {
+    Object.defineProperty(element.prototype, name, {
       get(this: ReactiveElement) {
         return held.get(this) ?? fallback;
       },
@@ -19,7 +19,6 @@ export function textProperty(fallback: string) {
         this.requestUpdate(name, old);
       },
       configurable: true,
-      enumerable: true,
     });
-  };
+  }
 }

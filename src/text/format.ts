@@ -21,6 +21,19 @@ export function checkTimeZone(name: string): string {
 }
 
 /**
+ * A time zone from an attribute or property: its canonical name, or `''` (the browser's) for
+ * empty text, `null` or `undefined`. A zone the browser does not know keeps `current`.
+ */
+export function readTimeZone(input: unknown, current: string): { value: string; problem?: string } {
+  const text = input == null ? '' : String(input).trim();
+  try {
+    return { value: text && checkTimeZone(text) };
+  } catch {
+    return { value: current, problem: `not a time zone this browser knows; keeping ${current ? JSON.stringify(current) : "the browser's"}` };
+  }
+}
+
+/**
  * Formats a time (ms since the epoch) as date and time to the second, with milliseconds when it
  * has them, in `timeZone` (the browser's when undefined).
  */
