@@ -22,6 +22,32 @@ describe('<data-feed>: timing', () => {
     expect(source.callCount).to.equal(13);
   });
 
+  it('elements started in the same task with the same interval update in the same task, on one timer', async () => {
+    const els = await Promise.all(Array.from({ length: 50 }, () => mount(html`<data-feed interval="0.5" .source=${stepSource()}></data-feed>`)));
+    const other = await mount(html`<data-feed interval="0.7" .source=${stepSource()}></data-feed>`);
+    // Each task gets its own number: a task ends at its microtask checkpoint.
+    let task = 0;
+    let open = false;
+    const taskOf = () => {
+      if (!open) {
+        open = true;
+        task++;
+        queueMicrotask(() => (open = false));
+      }
+      return task;
+    };
+    const tasks: number[][] = [];
+    els.forEach((el, i) => el.addEventListener('data-feed-update', () => (tasks[i] ??= []).push(taskOf())));
+    const timersBefore = clock.countTimers();
+    for (const el of els) el.start();
+    other.start();
+    expect(clock.countTimers() - timersBefore, 'one timer for the fifty, one for the other interval').to.equal(2);
+    tasks.length = 0;
+    await clock.tickAsync(2000); // runs microtasks between timers: each timer is a task of its own
+    expect(tasks.map((list) => list.length)).to.deep.equal(Array(50).fill(4));
+    for (const list of tasks) expect(list, 'the same tasks as the first element').to.deep.equal(tasks[0]);
+  });
+
   it('the start button and the streaming attribute start it the same way', async () => {
     const source = stepSource();
     const el = await mount(html`<data-feed .source=${source}></data-feed>`);

@@ -1,3 +1,5 @@
+import { tickerFor, type Ticker } from './ticker.js';
+
 /** The timer functions the scheduler uses: `globalThis`'s, or a test's fake clock. */
 export interface Timers {
   setTimeout(callback: () => void, ms: number): unknown;
@@ -52,9 +54,8 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 
 /**
  * Decides when updates run. While running and active it runs one update at once and then one
- * every interval. Ticks keep their phase: each is due a whole number of intervals after the update
- * that started the schedule, however late the timer before it ran, so schedulers started together
- * tick together (and their charts draw in one frame). Calls never overlap: an update that comes due while one is in flight runs as
+ * every interval, on ticks shared with every scheduler started in the same task with the same
+ * interval (see `Ticker`): they tick in one task, and their charts draw in one frame. Calls never overlap: an update that comes due while one is in flight runs as
  * soon as that one settles, and several such collapse into one. A call unsettled after the
  * timeout fails, and what it delivers later is dropped. While inactive (element detached or
  * page hidden) nothing runs; becoming active again runs one catch-up update at once.
@@ -64,12 +65,13 @@ export class Scheduler<T> {
   private readonly _timers: Timers;
   private readonly _timeoutMs: number;
   private readonly _now: () => number;
+  private readonly _ticker: Ticker;
   private _intervalMs: number;
-  /** When the next tick is due (ms, on the `now` clock). */
-  private _next = 0;
   private _running = false;
   private _active = false;
-  private _tick: unknown = undefined;
+  /** Leaves the shared ticks this scheduler joined, or null when it has none. */
+  private _leave: (() => void) | null = null;
+  private readonly _onTick = (due: number) => this._request(false, undefined, due);
   private _flight: Flight | null = null;
   private _pending: Pending | null = null;
 
@@ -79,6 +81,7 @@ export class Scheduler<T> {
     this._timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this._now = options.now ?? Date.now;
     this._intervalMs = options.intervalMs;
+    this._ticker = tickerFor(this._timers, this._now);
   }
 
   /** Whether updates run on schedule (streaming). */
@@ -145,35 +148,15 @@ export class Scheduler<T> {
     return this._running && this._active;
   }
 
-  /** The schedule starts now: the next tick one interval from now. */
+  /** The schedule starts now: ticks every interval from now, with the others started in this task. */
   private _scheduleTick(): void {
-    this._next = this._now() + this._intervalMs;
-    this._arm(this._intervalMs);
-  }
-
-  private _arm(ms: number): void {
     this._cancelTick();
-    this._tick = this._timers.setTimeout(() => this._onTick(), ms);
-  }
-
-  private _onTick(): void {
-    this._tick = undefined;
-    const now = this._now();
-    const interval = this._intervalMs;
-    // Late by whole intervals (a busy page, a clock set forward): the latest tick time passed, with
-    // no burst for the ones missed. Before its time (a clock set back): the schedule starts again now.
-    const due = now < this._next ? now : this._next + Math.floor((now - this._next) / interval) * interval;
-    this._next = due + interval;
-    // Next tick first: an update that stops the scheduler synchronously must be able to cancel it.
-    if (this._due()) this._arm(this._next - now);
-    this._request(false, undefined, due);
+    this._leave = this._ticker.join(this._intervalMs, this._onTick);
   }
 
   private _cancelTick(): void {
-    if (this._tick !== undefined) {
-      this._timers.clearTimeout(this._tick);
-      this._tick = undefined;
-    }
+    this._leave?.();
+    this._leave = null;
   }
 
   private _dropUnforced(): void {

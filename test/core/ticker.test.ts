@@ -1,0 +1,67 @@
+import { expect } from '@open-wc/testing';
+import sinon from 'sinon';
+import { Ticker } from '../../src/core/ticker.js';
+import { T0 } from '../helpers.js';
+
+describe('Ticker', () => {
+  let clock: sinon.SinonFakeTimers;
+  let ticker: Ticker;
+  beforeEach(() => {
+    clock = sinon.useFakeTimers({ now: T0, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    ticker = new Ticker(clock, () => clock.now);
+  });
+  afterEach(() => clock.restore());
+
+  it('members that join in one task with one interval share a timer and tick together, with their due time', () => {
+    const seen: string[] = [];
+    ticker.join(500, (due) => seen.push(`a@${due - T0}`));
+    clock.tick(3); // still the same task: the group's start holds
+    ticker.join(500, (due) => seen.push(`b@${due - T0}`));
+    ticker.join(700, (due) => seen.push(`c@${due - T0}`));
+    expect(clock.countTimers()).to.equal(2);
+    clock.tick(997);
+    expect(seen, 'c joined later, with another interval: a group of its own').to.deep.equal(['a@500', 'b@500', 'c@703', 'a@1000', 'b@1000']);
+  });
+
+  it('a later task starts a group of its own, at its own phase', async () => {
+    const seen: string[] = [];
+    ticker.join(500, (due) => seen.push(`a@${due - T0}`));
+    await Promise.resolve();
+    clock.tick(200);
+    ticker.join(500, (due) => seen.push(`b@${due - T0}`));
+    clock.tick(600);
+    expect(seen).to.deep.equal(['a@500', 'b@700']);
+  });
+
+  it('leaving stops the ticks; the last to leave clears the timer', () => {
+    let ticks = 0;
+    const leaveA = ticker.join(500, () => ticks++);
+    const leaveB = ticker.join(500, () => ticks++);
+    leaveA();
+    clock.tick(500);
+    expect(ticks).to.equal(1);
+    leaveB();
+    expect(clock.countTimers()).to.equal(0);
+  });
+
+  it('a member that leaves in its tick is not called again, and the others still are', () => {
+    const seen: string[] = [];
+    const leave = ticker.join(500, () => {
+      seen.push('a');
+      leave();
+    });
+    ticker.join(500, () => seen.push('b'));
+    clock.tick(1000);
+    expect(seen).to.deep.equal(['a', 'b', 'b']);
+  });
+
+  it('keeps its phase under a late timer: one tick for the latest due time, no burst', () => {
+    const dues: number[] = [];
+    ticker.join(500, (due) => dues.push(due - T0));
+    clock.setSystemTime(T0 + 1220); // the page was busy: its timer runs 1220 ms late
+    clock.tick(500);
+    expect(dues).to.deep.equal([1500]);
+    clock.tick(280);
+    expect(dues).to.deep.equal([1500, 2000]);
+  });
+});
