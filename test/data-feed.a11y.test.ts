@@ -3,6 +3,7 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { DataFeed } from '../src/data-feed.js';
 import { itInChromium, pressChord, resetMedia } from './engine.js';
 import { T0, afterHeldDraw, mount, part, stepSource, useFakeClock } from './helpers.js';
+import { dashOf } from './harness.js';
 
 /** The element (or node) that has the focus, looking into shadow roots. */
 function focused(): Element | null {
@@ -241,8 +242,7 @@ describe('<data-feed>: accessibility', () => {
 
     it('each series has its own line dash, shown in the legend too', async () => {
       const el = await mount(html`<data-feed series="A,B,C" .source=${stepSource(500, 3)}></data-feed>`);
-      const plot = (el as unknown as { _chart: { plot: { series: { dash?: number[] }[] } } })._chart.plot;
-      const dashes = plot.series.slice(1).map((s) => JSON.stringify(s.dash ?? []));
+      const dashes = el.series.map((_, i) => JSON.stringify(dashOf(el, i + 1)));
       expect(new Set(dashes).size).to.equal(3);
       const markers = Array.from(el.shadowRoot!.querySelectorAll<HTMLElement>('.u-series:not(:first-child) .u-marker'), (m) => m.style.borderStyle);
       expect(markers).to.deep.equal(['solid', 'dashed', 'dotted']);

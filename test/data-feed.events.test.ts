@@ -1,6 +1,7 @@
 import { expect, fixtureCleanup, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import { T0, afterHeldDraw, fakeClock, mount, nextFrame, part, record, stepChunk, stepSource } from './helpers.js';
+import { plotOf } from './harness.js';
 
 describe('<data-feed>: events and methods', () => {
   afterEach(() => fixtureCleanup());
@@ -198,7 +199,7 @@ describe('<data-feed>: events and methods', () => {
   it('refresh() resolves once the points are kept and drawn', async () => {
     const el = await mount(html`<data-feed .source=${stepSource()}></data-feed>`);
     await nextFrame();
-    const plot = (el as unknown as { _chart: { plot: { data: ArrayLike<number>[] } } })._chart.plot;
+    const plot = plotOf(el)!;
     el.append({ time: [Date.now() + 10], values: [[1], [2]] });
     await el.refresh();
     expect(plot.data[0].length).to.equal(el.data.time.length);
@@ -215,7 +216,7 @@ describe('<data-feed>: events and methods', () => {
       { added: 3, dropped: 0, size: 3 },
       { added: 3, dropped: 1, size: 5 },
     ]);
-    const plot = (el as unknown as { _chart: { plot: { data: ArrayLike<number>[] } } })._chart.plot;
+    const plot = plotOf(el)!;
     // The first append is drawn at once; the second waits for the next frame.
     expect(Array.from(plot.data[0])).to.deep.equal([1, 2, 3]);
     await afterHeldDraw();

@@ -2,6 +2,7 @@ import { expect, html } from '@open-wc/testing';
 import { DataFeed } from '../src/index.js';
 import { engine, itInChromium, resetMedia } from './engine.js';
 import { T0, fakeClock, mount, nextFrame, part, stepSource } from './helpers.js';
+import { axisStroke, gapsOf, gridStroke, plotOf, strokeOf } from './harness.js';
 
 describe('<data-feed>: what it is and shows', () => {
   afterEach(() => (document.documentElement.style.colorScheme = ''));
@@ -179,9 +180,8 @@ describe('<data-feed>: what it is and shows', () => {
     document.documentElement.style.colorScheme = 'light';
     el.style.colorScheme = 'light';
     await el.refresh();
-    const plot = (el as unknown as { _chart: { plot: { series: { _stroke?: string }[] } } })._chart.plot;
-    expect(plot.series[1]._stroke).to.equal('rgb(0, 104, 201)');
-    expect(plot.series[2]._stroke).to.equal('rgb(61, 143, 217)');
+    expect(strokeOf(el, 1)).to.equal('rgb(0, 104, 201)');
+    expect(strokeOf(el, 2)).to.equal('rgb(61, 143, 217)');
   });
 
   it('takes line colours from --data-feed-series-N, set on the element or an ancestor', async () => {
@@ -194,9 +194,8 @@ describe('<data-feed>: what it is and shows', () => {
       wrapper.append(el);
       await el.updateComplete;
       await el.refresh();
-      const plot = (el as unknown as { _chart: { plot: { series: { _stroke?: string }[] } } })._chart.plot;
-      expect(plot.series[1]._stroke).to.equal('rgb(200, 0, 0)');
-      expect(plot.series[2]._stroke).to.equal('rgb(1, 2, 3)');
+      expect(strokeOf(el, 1)).to.equal('rgb(200, 0, 0)');
+      expect(strokeOf(el, 2)).to.equal('rgb(1, 2, 3)');
     } finally {
       wrapper.remove();
     }
@@ -239,11 +238,10 @@ describe('<data-feed>: what it is and shows', () => {
     const el = await mount(html`<data-feed .source=${() => ({ time: [], values: [[], []] })} style="width: 600px"></data-feed>`);
     el.append({ time: [1000, 2000, 3000, 4000, 5000], values: [[0, 1, NaN, 1, 0], [0, 0, 0, 0, 0]] });
     await el.refresh();
-    const plot = (el as unknown as { _chart: { plot: { series: { _paths?: { gaps?: [number, number][] | null } }[] } } })._chart.plot;
-    const gaps = plot.series[1]._paths?.gaps ?? [];
+    const gaps = gapsOf(el, 1);
     expect(gaps).to.have.length(1);
     expect(gaps[0][1]).to.be.above(gaps[0][0]);
-    expect(plot.series[2]._paths?.gaps ?? []).to.have.length(0);
+    expect(gapsOf(el, 2)).to.have.length(0);
   });
 });
 
@@ -252,8 +250,8 @@ describe('<data-feed>: palette', () => {
     const names = Array.from({ length: 10 }, (_, i) => `s${i + 1}`).join(',');
     const el = await mount(html`<data-feed series=${names} style="color-scheme: light"></data-feed>`);
     await el.refresh();
-    const plot = (el as unknown as { _chart: { plot: { series: { _stroke?: string }[] } } })._chart.plot;
-    const strokes = plot.series.slice(1).map((s) => s._stroke);
+    const plot = plotOf(el)!;
+    const strokes = plot.series.slice(1).map((_, i) => strokeOf(plot, i + 1));
     expect(new Set(strokes.slice(0, 8)).size).to.equal(8);
     expect(strokes[8]).to.equal(strokes[0]);
     expect(strokes[9]).to.equal(strokes[1]);
@@ -275,8 +273,7 @@ describe('<data-feed>: colour scheme and styling hooks', () => {
     expect(getComputedStyle(el).backgroundColor).to.equal('rgb(14, 17, 23)');
     expect(getComputedStyle(el).color).to.equal('rgb(250, 250, 250)');
     await el.refresh();
-    const plot = (el as unknown as { _chart: { plot: { series: { _stroke?: string }[] } } })._chart.plot;
-    expect(plot.series[1]._stroke, 'dark palette').to.equal('rgb(131, 201, 255)');
+    expect(strokeOf(el, 1), 'dark palette').to.equal('rgb(131, 201, 255)');
     el.style.colorScheme = 'light';
     expect(getComputedStyle(el).backgroundColor).to.equal('rgb(255, 255, 255)');
     await emulateMedia({ colorScheme: 'light' });
@@ -284,9 +281,8 @@ describe('<data-feed>: colour scheme and styling hooks', () => {
 
   /** The stroke of series `i` (1-based) and of the axes' text, as the chart drew them last. */
   function strokes(el: DataFeed) {
-    type Stroke = (u: unknown, i: number) => string;
-    const plot = (el as unknown as { _chart: { plot: { series: { _stroke?: string }[]; axes: { stroke: Stroke }[] } } })._chart.plot;
-    return { series: (i: number) => plot.series[i]._stroke, text: () => plot.axes[0].stroke(plot, 0) };
+    const plot = plotOf(el)!;
+    return { series: (i: number) => strokeOf(plot, i), text: () => axisStroke(plot, 0) };
   }
 
   /** Waits up to `most` frames for `done`; resolves to the frames it took, or Infinity. */
@@ -348,9 +344,7 @@ describe('<data-feed>: colour scheme and styling hooks', () => {
     expect(getComputedStyle(el).fontFamily).to.equal('monospace');
     expect(getComputedStyle(part(el, 'heading')).color).to.equal('rgb(10, 20, 30)');
     await el.refresh();
-    type Stroke = (u: unknown, i: number) => string;
-    const plot = (el as unknown as { _chart: { plot: { axes: { stroke: Stroke; grid: { stroke: Stroke } }[] } } })._chart.plot;
-    expect(plot.axes[0].stroke(plot, 0)).to.equal('rgb(10, 20, 30)');
-    expect(plot.axes[1].grid.stroke(plot, 1)).to.equal('rgb(40, 50, 60)');
+    expect(axisStroke(el, 0)).to.equal('rgb(10, 20, 30)');
+    expect(gridStroke(el, 1)).to.equal('rgb(40, 50, 60)');
   });
 });

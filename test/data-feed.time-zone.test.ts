@@ -2,19 +2,10 @@ import { expect, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import type { DataFeed } from '../src/data-feed.js';
 import { T0, mount, part, useFakeClock } from './helpers.js';
+import { axisTicks, plotOf } from './harness.js';
 
-interface Axis {
-  _splits: number[];
-  _values: string[];
-  font: [string, number, number];
-}
-interface Plot {
-  axes: Axis[];
-  valToPos(value: number, scale: string): number;
-  setCursor(opts: { left: number; top: number }): void;
-  ctx: CanvasRenderingContext2D;
-}
-const plotOf = (el: DataFeed) => (el as unknown as { _chart: { plot: Plot } })._chart.plot;
+/** The time axis' labels as last drawn, joined. */
+const timeLabels = (el: DataFeed) => axisTicks(el, 0).labels.join(' ');
 const empty = () => ({ time: [], values: [[], []] });
 
 /** Points every `span / 50` ms over the `span` ms before T0. */
@@ -43,14 +34,14 @@ describe('<data-feed>: time zones and the time axis', () => {
     el.append({ time: [T0 - 3_600_000, T0], values: [[1, 2], [3, 4]] });
     await el.refresh();
     // T0 is 12:00 UTC, 21:00 in Tokyo.
-    expect(plotOf(el).axes[0]._values.join(' ')).to.match(/(^|\D)(9|21):00/);
-    const plot = plotOf(el);
+    expect(timeLabels(el)).to.match(/(^|\D)(9|21):00/);
+    const plot = plotOf(el)!;
     plot.setCursor({ left: plot.valToPos(T0, 'x'), top: 10 });
     const legendTime = el.shadowRoot!.querySelector('.u-series:first-child .u-value')!.textContent!;
     expect(legendTime).to.match(/09:00:00 PM|21:00:00/);
     el.timeZone = 'UTC';
     await el.updateComplete;
-    expect(plotOf(el).axes[0]._values.join(' ')).to.match(/(^|\D)12:00/);
+    expect(timeLabels(el)).to.match(/(^|\D)12:00/);
   });
 
   it('a name the browser does not know keeps the zone held and warns once, naming the attribute', async () => {
@@ -72,9 +63,9 @@ describe('<data-feed>: time zones and the time axis', () => {
         el.clear();
         el.append(across(span));
         await el.refresh();
-        const plot = plotOf(el);
-        const axis = plot.axes[0];
-        const labels = axis._values.map((v) => String(v));
+        const plot = plotOf(el)!;
+        const axis = axisTicks(plot, 0);
+        const labels = axis.labels;
         expect(labels.length, `${span} ms: ticks`).to.be.at.least(2);
         // Each label says something, and no two neighbours say the same.
         for (let i = 0; i < labels.length; i++) {
@@ -83,8 +74,8 @@ describe('<data-feed>: time zones and the time axis', () => {
         }
         // No label runs into another on the same line of text (the date line comes under some ticks only).
         const ctx = plot.ctx;
-        ctx.font = axis.font[0];
-        const pos = axis._splits.map((s) => plot.valToPos(s, 'x'));
+        ctx.font = axis.font;
+        const pos = axis.at.map((s) => plot.valToPos(s, 'x'));
         const lines = labels.map((label) => label.split('\n'));
         for (let line = 0; line < 2; line++) {
           const placed = lines.flatMap((text, i) => (text[line] ? [{ at: pos[i], text: text[line], width: ctx.measureText(text[line]).width / devicePixelRatio }] : []));

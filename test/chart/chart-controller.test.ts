@@ -4,6 +4,7 @@ import type uPlot from 'uplot';
 import { BoundedBuffer } from '../../src/core/buffer.js';
 import { ChartController } from '../../src/chart/chart-controller.js';
 import type { Frames } from '../../src/chart/frames.js';
+import { lineWidthOf, strokeOf } from '../harness.js';
 
 /** A host for the controller alone: the tests attach and detach it themselves. */
 const host = { addController() {}, removeController() {}, requestUpdate() {}, updateComplete: Promise.resolve(true) };
@@ -230,8 +231,7 @@ describe('ChartController', () => {
   it('paints each series in its theme colour', () => {
     chart.attach(container, sizer, ['A', 'B']);
     chart.flush(true);
-    const series = chart.plot!.series as unknown as { _stroke: string }[];
-    expect([series[1]._stroke, series[2]._stroke]).to.deep.equal(['rgb(1, 2, 3)', 'rgb(4, 5, 6)']);
+    expect([strokeOf(chart.plot!, 1), strokeOf(chart.plot!, 2)]).to.deep.equal(['rgb(1, 2, 3)', 'rgb(4, 5, 6)']);
   });
 });
 
@@ -325,10 +325,8 @@ describe('ChartController: the envelope of dense data', () => {
     const dense = mountChart(denseBuffer(20_000), true);
     const sparse = mountChart(denseBuffer(200), true);
     try {
-      const width = (chart: ChartController) => (chart.plot!.series[1] as unknown as { _paths: { _width?: number } })._paths._width;
-      expect(width(dense.chart)).to.equal(1);
-      expect(width(sparse.chart)).to.equal(undefined);
-      expect(sparse.chart.plot!.series[1].width).to.equal(2);
+      expect(lineWidthOf(dense.chart.plot!, 1)).to.equal(1);
+      expect(lineWidthOf(sparse.chart.plot!, 1)).to.equal(2);
     } finally {
       dense.chart.detach();
       sparse.chart.detach();

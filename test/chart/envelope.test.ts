@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import sinon from 'sinon';
 import { BoundedBuffer, type Columns } from '../../src/core/buffer.js';
 import { Envelope } from '../../src/chart/envelope.js';
+import { foldSpy } from '../harness.js';
 
 let seed = 99;
 const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
@@ -93,7 +93,7 @@ describe('Envelope', () => {
     feed(buffer, 200_000);
     const envelope = new Envelope();
     envelope.update(buffer.columns(), buffer.firstSeq, 800);
-    const fold = sinon.spy(Envelope.prototype as unknown as { _fold: () => void }, '_fold');
+    const fold = foldSpy(envelope);
     try {
       feed(buffer, 2);
       envelope.update(buffer.columns(), buffer.firstSeq, 800);

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { BoundedBuffer, MAX_CAPACITY } from '../../src/core/buffer.js';
+import { scratchOf } from '../harness.js';
 
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 
@@ -90,11 +91,9 @@ describe('BoundedBuffer', () => {
     const buffer = new BoundedBuffer(2, 100_000);
     const time = range(0, 50_000);
     buffer.append(time, [time, time]);
-    const scratch = buffer as unknown as { _at: Float64Array; _staged: Float64Array[] };
-    expect(scratch._at.length).to.equal(0);
-    expect(scratch._staged).to.deep.equal([]);
+    expect(scratchOf(buffer)).to.deep.equal({ length: 0, staged: 0 });
     buffer.append([50_000], [[1], [2]]);
-    expect(scratch._at.length).to.be.at.most(8);
+    expect(scratchOf(buffer).length).to.be.at.most(8);
   });
 
   it('keeps values that are not numbers as NaN gaps and counts them per series', () => {

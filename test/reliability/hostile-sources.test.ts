@@ -1,9 +1,9 @@
 import { expect, html } from '@open-wc/testing';
 import sinon from 'sinon';
-import type { BoundedBuffer } from '../../src/core/buffer.js';
 import type { FeedChunk } from '../../src/core/chunk.js';
 import type { DataFeed } from '../../src/data-feed.js';
 import { mount, part, record, stepChunk, useFakeClock } from '../helpers.js';
+import { plotOf, storedBytes } from '../harness.js';
 
 type Answer = (since: number, now: number) => unknown;
 
@@ -232,7 +232,7 @@ describe('reliability: hostile sources', () => {
         [NaN, 3, NaN],
       ]);
       await feed.el.refresh();
-      const { min, max } = (feed.el as unknown as { _chart: { plot: { scales: { y: { min: number; max: number } } } } })._chart.plot.scales.y;
+      const { min, max } = plotOf(feed.el)!.scales.y;
       expect([min, max].every(Number.isFinite), `y axis [${min}, ${max}]`).to.equal(true);
     });
 
@@ -262,7 +262,7 @@ describe('reliability: hostile sources', () => {
       expect(time).to.deep.equal(Array.from({ length: 100 }, (_, i) => now - 100 + i));
       expect(values[0]).to.deep.equal(Array.from({ length: 100 }, (_, i) => n - 100 + i));
       expect(feed.events.of('data-feed-update')[0].detail).to.deep.equal({ added: n, dropped: n, size: 100 });
-      expect((feed.el as unknown as { _feed: { buffer: BoundedBuffer } })._feed.buffer.columns()[0].buffer.byteLength, 'storage stays bounded').to.be.at.most(8 * 200);
+      expect(storedBytes(feed.el), 'storage stays bounded').to.be.at.most(8 * 200);
       expect(spent, `kept in ${spent} ms`).to.be.below(1000);
     });
   });

@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import sinon from 'sinon';
-import type { BoundedBuffer } from '../../src/core/buffer.js';
 import type { DataFeed } from '../../src/data-feed.js';
 import { fakeClock, stepChunk } from '../helpers.js';
+import { keptColumns } from '../harness.js';
 
 // Set by web-test-runner.config.mjs from the FC_SEED environment variable ('' when unset).
 declare const __FC_SEED__: string;
@@ -314,7 +314,7 @@ function checkHeld(el: DataFeed, model: Model, context: string): void {
  * long as time. Read from the buffer's views (no copy: a case may keep a million points).
  */
 function checkData(el: DataFeed, context: string): void {
-  const [time, ...values] = (el as unknown as { _feed: { buffer: BoundedBuffer } })._feed.buffer.columns();
+  const [time, ...values] = keptColumns(el);
   expect(values, context).to.have.length(el.series.length);
   for (const column of values) expect(column.length, context).to.equal(time.length);
   expect(time.length, context).to.be.at.most(el.capacity);

@@ -1,18 +1,10 @@
 import { expect, html } from '@open-wc/testing';
-import type { BoundedBuffer } from '../../src/core/buffer.js';
-import type { DataFeed } from '../../src/data-feed.js';
 import { T0, afterHeldDraw, mount, useFakeClock } from '../helpers.js';
+import { envelopeStats, plotOf, storedBytes, updateInFlight, updateWaiting } from '../harness.js';
 
 const UPDATES = 100_000;
 const BATCH = 2_000;
 
-/** The element's insides that must not grow while it streams. */
-interface Insides {
-  _feed: { buffer: BoundedBuffer; scheduler: { _flight: unknown; _pending: unknown } };
-  _chart: { plot: { data: ArrayLike<number>[] } | null; enveloped: boolean; _envelope: { buckets: number; _keys: unknown[] } };
-}
-const insides = (el: DataFeed) => el as unknown as Insides;
-const storage = (el: DataFeed) => insides(el)._feed.buffer.columns()[0].buffer.byteLength;
 describe('reliability: long run', () => {
   const clock = useFakeClock();
 
@@ -28,7 +20,7 @@ describe('reliability: long run', () => {
     });
     const errors: unknown[] = [];
     el.addEventListener('data-feed-error', (event) => errors.push((event as CustomEvent).detail.error));
-    const bytes = storage(el);
+    const bytes = storedBytes(el);
     expect(bytes, 'storage for capacity and slack').to.be.at.most(8 * 200);
 
     for (let done = 0; done < UPDATES; done += BATCH) {
@@ -45,11 +37,11 @@ describe('reliability: long run', () => {
       expect(values.flat().every(Number.isFinite)).to.equal(true);
 
       // Nothing grows: the storage, the scheduler (no call in flight, no waiter) and the timers.
-      expect(storage(el), `storage after ${done + BATCH} updates`).to.equal(bytes);
-      expect(insides(el)._feed.scheduler._flight).to.equal(null);
-      expect(insides(el)._feed.scheduler._pending).to.equal(null);
+      expect(storedBytes(el), `storage after ${done + BATCH} updates`).to.equal(bytes);
+      expect(updateInFlight(el), 'a call in flight').to.equal(false);
+      expect(updateWaiting(el), 'an update waiting').to.equal(false);
       expect(clock.countTimers()).to.equal(1);
-      expect(insides(el)._chart.plot!.data[0]).to.have.length(100);
+      expect(plotOf(el)!.data[0]).to.have.length(100);
     }
     expect(updates).to.equal(UPDATES);
     expect(lastDetail).to.deep.equal({ added: 1, dropped: 1, size: 100 });
@@ -61,19 +53,19 @@ describe('reliability: long run', () => {
   it('20,000 updates at capacity 5,000, drawn as an envelope: its buckets stay bounded', async function () {
     this.timeout(60_000);
     const el = await mount(html`<data-feed streaming capacity="5000" interval="0.5" min-interval="0.5" sample-period="0.1" style="width: 400px"></data-feed>`);
-    const { _chart: chart } = insides(el);
     let most = 0;
     for (let done = 0; done < 20_000; done += BATCH) {
       clock.tick(500 * BATCH);
       await afterHeldDraw();
       expect(el.data.time).to.have.length(5000);
-      expect(chart.enveloped, 'dense enough to draw the envelope').to.equal(true);
-      most = Math.max(most, chart._envelope._keys.length);
+      const envelope = envelopeStats(el);
+      expect(envelope.enveloped, 'dense enough to draw the envelope').to.equal(true);
+      most = Math.max(most, envelope.listed);
     }
-    const bytes = storage(el);
+    const bytes = storedBytes(el);
     expect(bytes).to.be.at.most(8 * 10_000);
     // A bucket is a fraction of a pixel: a few per pixel of a 400 px chart, plus what compaction leaves.
-    expect(chart._envelope.buckets).to.be.at.most(4 * 400);
+    expect(envelopeStats(el).buckets).to.be.at.most(4 * 400);
     expect(most, 'the bucket lists are compacted as points leave').to.be.at.most(4 * 4 * 400);
   });
 });
