@@ -88,11 +88,13 @@ export class DataFeed extends LitElement {
     table: { type: Boolean, reflect: true },
     timeZone: { attribute: 'time-zone' },
     source: { attribute: false, noAccessor: true },
+    src: { noAccessor: true },
+    transport: { noAccessor: true },
   };
 
   static {
     forward(this, (el: DataFeed) => el._schedule, ['streaming', 'interval', 'minInterval', 'maxInterval', 'step']);
-    forward(this, (el: DataFeed) => el._data, ['capacity', 'backfill', 'samplePeriod', 'source']);
+    forward(this, (el: DataFeed) => el._data, ['capacity', 'backfill', 'samplePeriod', 'source', 'src', 'transport']);
     const { heading, sliderLabel, startLabel, stopLabel, tableLabel, downloadLabel } = DEFAULTS;
     textProperties(this, { heading, sliderLabel, startLabel, stopLabel, tableLabel, downloadLabel });
   }
@@ -121,6 +123,11 @@ export class DataFeed extends LitElement {
    */
   declare source: FeedSource | null;
 
+  /** A server feed: its URL, resolved against the document's base URL (`since` and `now` are added to its query). `source` takes precedence. @default '' */
+  declare src: string;
+  /** How `src` is read: `poll`, `sse` or `websocket`; by default `websocket` for a `ws:`/`wss:` URL, else `poll`. */
+  declare transport: 'poll' | 'sse' | 'websocket';
+
   /** Title above the chart; empty hides it. @default 'Data feed' */
   declare heading: string;
   /** Label of the slider. @default 'Check for updates every: (seconds)' */
@@ -145,6 +152,9 @@ export class DataFeed extends LitElement {
   table = false;
 
   private _series: readonly string[] = DEFAULTS.series;
+  /** The page set `series`: a server's answer no longer names them. */
+  private _seriesSet = false;
+  private readonly _internals = this.attachInternals();
   private _timeZone = '';
   private readonly _attributes = new Attributes(this);
   private readonly _textViews = new TextViews();
@@ -153,6 +163,14 @@ export class DataFeed extends LitElement {
     failed: (error) => this._emit('data-feed-error', { error }),
     load: () => this.refresh().catch(() => {}), // told by data-feed-error and the status part
     warn: this._attributes.warn,
+    names: () => this._series,
+    discover: () => !this._seriesSet,
+    named: (names) => this._name(names),
+    connection: (state, attempt, retryIn) => {
+      this._internals.states?.clear();
+      this._internals.states?.add(state);
+      this._emit('data-feed-connection', { state, attempt, retryIn });
+    },
   });
   private readonly _feed = this._data.feed;
   private readonly _schedule = new ScheduleController({
@@ -161,6 +179,7 @@ export class DataFeed extends LitElement {
     emit: (name, detail) => this._emit(name, detail),
     turned: (on) => {
       this._textViews.reset();
+      this._data.released();
       // The summary, held back while streaming, tells at once what the chart stopped at.
       if (!on && this._attributes.ready && this._chart.plot) this._drawn();
     },
@@ -194,10 +213,16 @@ export class DataFeed extends LitElement {
   }
   set series(value: string[]) {
     const names = accept(this._attributes.warn, 'series', value, readSeries(value, this._series, DEFAULTS.series));
+    this._seriesSet ||= value != null;
     if (sameNames(names, this._series)) return;
     this._series = names;
     this._feed.setSeriesCount(names.length);
     this._chart.setSeries(names);
+  }
+
+  /** The state of an `sse`/`websocket` feed's connection (`closed` for any other source), also a CSS custom state: `:state(reconnecting)`. */
+  get connection(): 'closed' | 'connecting' | 'open' | 'reconnecting' {
+    return this._data.connection;
   }
 
   /**
@@ -315,6 +340,15 @@ export class DataFeed extends LitElement {
   protected override updated(): void {
     this._textViews.find(this.renderRoot);
     this._textViews.renderTable(this._series, this._feed.buffer.columns());
+  }
+
+  /** A server's first answer named the series (the page never did). */
+  private _name(names: readonly string[]): void {
+    if (sameNames(names, this._series)) return;
+    this._series = names;
+    this._feed.reshape(names.length);
+    this._chart.setSeries(names);
+    this.requestUpdate();
   }
 
   /** The points kept changed: redraw and tell. */

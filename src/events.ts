@@ -21,12 +21,23 @@ export interface DataFeedErrorDetail {
   error: unknown;
 }
 
+/**
+ * `detail` of `data-feed-connection`: the state of an `sse`/`websocket` feed's connection, the
+ * number of the coming reconnect attempt, and the seconds until it while reconnecting (else 0).
+ */
+export interface DataFeedConnectionDetail {
+  state: 'closed' | 'connecting' | 'open' | 'reconnecting';
+  attempt: number;
+  retryIn: number;
+}
+
 export interface DataFeedEventMap {
   'data-feed-start': CustomEvent<DataFeedIntervalDetail>;
   'data-feed-stop': CustomEvent<DataFeedStopDetail>;
   'data-feed-interval-change': CustomEvent<DataFeedIntervalDetail>;
   'data-feed-update': CustomEvent<DataFeedUpdateDetail>;
   'data-feed-error': CustomEvent<DataFeedErrorDetail>;
+  'data-feed-connection': CustomEvent<DataFeedConnectionDetail>;
 }
 
 export type DataFeedEventName = keyof DataFeedEventMap;

@@ -103,6 +103,17 @@ export class Feed {
     if (count !== this._buffer.seriesCount) this._forget(() => (this._buffer = new BoundedBuffer(count, this._buffer.capacity)));
   }
 
+  /**
+   * The answer being delivered named the series (a server feed's first answer): a buffer for
+   * `count` series, without dropping that answer or owing another load.
+   */
+  reshape(count: number): void {
+    if (count === this._buffer.seriesCount) return;
+    const dropped = this._buffer.size;
+    this._buffer = new BoundedBuffer(count, this._buffer.capacity);
+    this._kept(0, dropped);
+  }
+
   /** A different source forgets the kept points and owes a load. */
   setSource(source: FeedSource | null): void {
     if (source === this.source) return;

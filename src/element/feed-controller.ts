@@ -4,6 +4,11 @@ import type { FeedSource } from '../core/chunk.js';
 import { Feed } from '../core/feed.js';
 import { DEFAULTS, MAX_BACKFILL, accept, readSeconds, type Warn } from '../core/settings.js';
 import { readNumber, toText } from '../core/values.js';
+import type { FeedTransport } from '../feeds/feed-url.js';
+import type { ConnectionState } from '../feeds/push.js';
+import { ServerFeed } from '../feeds/server-feed.js';
+
+const TRANSPORTS: readonly FeedTransport[] = ['poll', 'sse', 'websocket'];
 
 export interface FeedControllerOptions {
   /** The points kept changed: `added` accepted (before trimming), `dropped` removed. */
@@ -13,6 +18,13 @@ export interface FeedControllerOptions {
   /** A load is owed and the host can be seen: run one. */
   load: () => void;
   warn: Warn;
+  /** The series in use, and whether the page never named them (then a server's answer may). */
+  names: () => readonly string[];
+  discover: () => boolean;
+  /** A server's answer named the series. */
+  named: (names: readonly string[]) => void;
+  /** A push feed's connection changed state (`retryIn` in seconds while reconnecting). */
+  connection: (state: ConnectionState, attempt: number, retryIn: number) => void;
 }
 
 /**
@@ -26,11 +38,22 @@ export class FeedController implements ReactiveController {
   status = '';
   private readonly _host: ReactiveControllerHost & HTMLElement;
   private readonly _warn: Warn;
-  private readonly _onVisibility = () => this.feed.setActive(this._host.isConnected && document.visibilityState !== 'hidden');
+  private readonly _options: FeedControllerOptions;
+  /** The page's source function, which takes precedence over `src`. */
+  private _source: FeedSource | null = null;
+  private _src = '';
+  private _transport: FeedTransport | null = null;
+  private _server: ServerFeed | null = null;
+  private readonly _onVisibility = () => {
+    this.feed.setActive(this._visible());
+    this.released();
+  };
+  private readonly _onOnline = () => this._server?.retryNow();
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: FeedControllerOptions) {
     (this._host = host).addController(this);
     this._warn = options.warn;
+    this._options = options;
     this.feed = new Feed({
       seriesCount: DEFAULTS.series.length,
       capacity: DEFAULTS.capacity,
@@ -40,10 +63,7 @@ export class FeedController implements ReactiveController {
       now: () => Date.now(),
       kept: options.kept,
       delivered: () => this._setStatus(''),
-      fail: (error) => {
-        this._setStatus(`Update failed: ${describeError(error)}`);
-        options.failed(error);
-      },
+      fail: (error) => this._fail(error),
       load: options.load,
     });
   }
@@ -72,22 +92,103 @@ export class FeedController implements ReactiveController {
   }
 
   get source(): FeedSource | null {
-    return this.feed.source;
+    return this._source;
   }
   set source(value: FeedSource | null) {
     const next = value ?? null;
     if (next !== null && typeof next !== 'function') this._warn('source', value, 'not a function or null; keeping the current source');
-    else this.feed.setSource(next);
+    else {
+      this._source = next;
+      this._apply();
+    }
+  }
+
+  get src(): string {
+    return this._src;
+  }
+  set src(value: string) {
+    const src = value == null ? '' : toText(value).trim();
+    if (src === this._src) return;
+    this._src = src;
+    this._rebuild();
+  }
+
+  get transport(): FeedTransport {
+    return this._server?.transport ?? this._transport ?? (/^\s*wss?:/i.test(this._src) ? 'websocket' : 'poll');
+  }
+  set transport(value: FeedTransport) {
+    const next = value == null ? null : (toText(value).trim().toLowerCase() as FeedTransport);
+    if (next !== null && !TRANSPORTS.includes(next)) {
+      this._warn('transport', value, `not one of ${TRANSPORTS.join(', ')}; keeping ${this.transport}`);
+      return;
+    }
+    if (next === this._transport) return;
+    this._transport = next;
+    this._rebuild();
+  }
+
+  /** The state of the `sse`/`websocket` feed's connection; `closed` for any other source. */
+  get connection(): ConnectionState {
+    return this._server?.connection ?? 'closed';
+  }
+
+  /** Streaming may have stopped: a push connection is held only while streaming and visible. */
+  released(): void {
+    if (!this._held()) this._server?.release();
   }
 
   hostConnected(): void {
     document.addEventListener('visibilitychange', this._onVisibility);
+    addEventListener('online', this._onOnline);
     this._onVisibility();
   }
 
   hostDisconnected(): void {
     document.removeEventListener('visibilitychange', this._onVisibility);
+    removeEventListener('online', this._onOnline);
     this._onVisibility();
+    this._server?.stop();
+  }
+
+  private _visible(): boolean {
+    return this._host.isConnected && document.visibilityState !== 'hidden';
+  }
+
+  private _held(): boolean {
+    return this.feed.scheduler.running && this._visible();
+  }
+
+  /** A new `src` or `transport`: a new server feed (the old one stopped), and the points forgotten. */
+  private _rebuild(): void {
+    this._server?.stop();
+    const options = this._options;
+    this._server = this._src
+      ? new ServerFeed(this._src, this._transport, {
+          names: options.names,
+          discover: options.discover,
+          named: options.named,
+          since: () => Math.max(this.feed.buffer.lastTime, Date.now() - this.feed.backfill * 1000),
+          held: () => this._held(),
+          state: (state, attempt, retryIn) => {
+            if (state === 'reconnecting') this._setStatus(`Reconnecting in ${Math.max(1, Math.round(retryIn))} s`);
+            options.connection(state, attempt, retryIn);
+          },
+          error: (error) => this._fail(error),
+        })
+      : null;
+    this._apply();
+  }
+
+  /** The source in use: the page's function, else the server feed, else the built-in generator. */
+  private _apply(): void {
+    this.feed.setSource(this._source ?? this._server?.source ?? null);
+  }
+
+  private _fail(error: unknown): void {
+    // A request aborted because the element left the page or its feed changed is no failure.
+    if ((error as Error | null)?.name === 'AbortError') return;
+    this._setStatus(`Update failed: ${describeError(error)}`);
+    this._options.failed(error);
   }
 
   private _setStatus(text: string): void {

@@ -1,0 +1,79 @@
+import type { FeedSource } from '../core/chunk.js';
+import { defaultTransport, feedURL, type FeedTransport } from './feed-url.js';
+import { parseFeed } from './formats.js';
+import { pollSource } from './poll.js';
+import { PushFeed, type ConnectionState } from './push.js';
+
+export interface ServerFeedOptions {
+  /** The series in use, and whether the page never named them (then an answer may). */
+  names: () => readonly string[];
+  discover: () => boolean;
+  /** An answer named the series (only while `discover()`). */
+  named: (names: readonly string[]) => void;
+  /** Where a push connection starts: the last kept point, never earlier than `backfill` ago. */
+  since: () => number;
+  /** Whether a push connection is to be held (streaming and visible). */
+  held: () => boolean;
+  /** A push connection changed state. */
+  state: (state: ConnectionState, attempt: number, retryIn: number) => void;
+  /** A push message could not be read, or its connection failed. */
+  error: (error: unknown) => void;
+}
+
+/**
+ * The element's `src`: a source that reads a server over `poll`, `sse` or `websocket`, with
+ * `since` and `now` added to the URL (resolved against the document's base URL) and the answers
+ * read in the contract's formats.
+ */
+export class ServerFeed {
+  readonly source: FeedSource;
+  readonly transport: FeedTransport;
+  private readonly _push: PushFeed | null = null;
+  private readonly _poll: ReturnType<typeof pollSource> | null = null;
+
+  constructor(src: string, transport: FeedTransport | null, options: ServerFeedOptions) {
+    this.transport = transport ?? defaultTransport(src);
+    const base = document.baseURI;
+    const read = (body: string, contentType?: string | null) => {
+      const answer = parseFeed(body, { names: options.names(), discover: options.discover(), contentType });
+      if (answer.names !== options.names()) options.named(answer.names);
+      return answer.chunk;
+    };
+    if (this.transport === 'poll') {
+      this._poll = pollSource({ url: (since, now) => feedURL(src, base, since, now), read });
+      this.source = this._poll;
+    } else {
+      this._push = new PushFeed({
+        transport: this.transport,
+        url: (since) => feedURL(src, base, since, Date.now(), this.transport),
+        read: (text) => read(text),
+        since: options.since,
+        held: options.held,
+        seriesCount: () => options.names().length,
+        state: options.state,
+        error: options.error,
+      });
+      this.source = this._push.source;
+    }
+  }
+
+  get connection(): ConnectionState {
+    return this._push?.state ?? 'closed';
+  }
+
+  /** Streaming stopped or the page was hidden: no connection is held. */
+  release(): void {
+    this._push?.close();
+  }
+
+  /** Back online: a connection waiting to be retried is tried now. */
+  retryNow(): void {
+    this._push?.retryNow();
+  }
+
+  /** The feed is left (removed, or another feed replaced it): nothing stays open or in flight. */
+  stop(): void {
+    this._poll?.abort();
+    this._push?.close();
+  }
+}
