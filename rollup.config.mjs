@@ -1,46 +1,88 @@
+import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
-
-/** Collapses white space and comments in the `css` literals of *.styles.ts (they reach the page as text). */
-const minifyCss = {
-  name: 'minify-css-literals',
-  transform(code, id) {
-    if (!id.endsWith('.styles.ts')) return null;
-    const minified = code.replace(/css\s*`([^`]*)`/g, (_, body) =>
-      `css\`${body
-        .replace(/\/\*[\s\S]*?\*\//g, '')
-        .replace(/\s+/g, ' ')
-        .replace(/\s*([{};,>])\s*/g, '$1')
-        // After a property's colon (a selector's colon is never followed by a space).
-        .replace(/:\s+/g, ':')
-        .replace(/\s+!important/g, '!important')
-        .replace(/([:\s,(])0\.(\d)/g, '$1.$2')
-        .replace(/;}/g, '}')
-        .trim()}\``,
-    );
-    return { code: minified, map: null };
-  },
-};
+import license from 'rollup-plugin-license';
 
 const external = (id) => /^(lit|@lit\/|uplot)(\/|$)/.test(id);
 
+/** The notices file, beside the bundle; the bundle's leading comment names it. */
+const NOTICES = 'THIRD-PARTY-NOTICES.txt';
+
+/** The first copyright line of a licence text ("Copyright (c) 2017 Google LLC."). */
+const copyrightOf = (dependency) =>
+  (dependency.licenseText ?? '').match(/^\s*Copyright\b.*$/im)?.[0].trim().replace(/\.? All rights reserved\.?$/, '') ?? '';
+const repositoryOf = (dependency) => {
+  const url = typeof dependency.repository === 'string' ? dependency.repository : dependency.repository?.url;
+  return (url ?? dependency.homepage ?? '').replace(/^git\+/, '').replace(/\.git$/, '');
+};
+
+/**
+ * One line per licence holder of what is bundled: Lit's packages share one licence and one
+ * copyright, so they make one line. Short, as the bundle's gzip budget is tight; the full texts
+ * are in THIRD-PARTY-NOTICES.txt.
+ */
+function noticeLines(dependencies) {
+  const groups = new Map();
+  // 0BSD (tslib's helpers, when a build needs them) asks for no notice.
+  for (const dependency of dependencies.filter((d) => d.license !== '0BSD')) {
+    const key = `${dependency.license} | ${copyrightOf(dependency)} | ${repositoryOf(dependency)}`;
+    groups.set(key, [...(groups.get(key) ?? []), `${dependency.name} ${dependency.version}`]);
+  }
+  return [...groups].map(([key, names]) => ` * ${names.join(', ')} | ${key}`).join('\n');
+}
+
 export default [
   // The library: one ES module per source file with its .d.ts; Lit and uPlot stay dependencies.
+  // No source maps: the modules are tsc's output, one per source file and not minified, so they
+  // read as the sources do; maps would add half the package and could not reach src/ (not shipped).
   {
     input: 'src/index.ts',
     external,
-    output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
-    plugins: [typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: true, declarationMap: true, importHelpers: false })],
+    output: { dir: 'dist', format: 'es', preserveModules: true, preserveModulesRoot: 'src' },
+    plugins: [
+      typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: true, declarationMap: false, sourceMap: false, importHelpers: false }),
+    ],
   },
   // The bundle: one minified module with Lit and uPlot inside, for a plain <script type="module">.
+  // Its map carries the sources it was made from (ours and Lit's and uPlot's), as nothing else
+  // a page serves does.
   {
     input: 'src/index.ts',
     output: { file: 'dist/data-feed.bundle.js', format: 'es', sourcemap: true },
     plugins: [
       nodeResolve({ exportConditions: ['production'] }),
-      typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: false, declarationMap: false, sourceMap: true, importHelpers: false }),
-      minifyCss,
+      // Our `css` and `html` literals reach the page as text: minified before TypeScript sees them.
+      minifyLiterals({ include: ['src/**/*.ts'], failOnError: true }),
+      typescript({
+        tsconfig: './tsconfig.json',
+        outDir: 'dist',
+        declaration: false,
+        declarationMap: false,
+        sourceMap: true,
+        inlineSources: true,
+        importHelpers: false,
+      }),
+      // The notice leads the bundle: written before terser (a banner written after it would get a
+      // per-character source map), which keeps this one `/*!` comment and no other.
+      license({
+        sourcemap: true,
+        banner: {
+          commentStyle: 'none',
+          content: `/*! <%= pkg.name %> <%= pkg.version %> | <%= pkg.license %> | Copyright (c) 2026 the data-feed authors\n<%= data.lines(dependencies) %>\n * Licence texts: ${NOTICES} in the data-feed package */`,
+          data: () => ({ lines: noticeLines }),
+        },
+        thirdParty: {
+          allow: { test: '(MIT OR BSD-3-Clause OR 0BSD)', failOnUnlicensed: true, failOnViolation: true },
+          output: {
+            file: `dist/${NOTICES}`,
+            template: (dependencies) =>
+              `data-feed.bundle.js includes the following packages.\n\n${dependencies
+                .map((d) => `${'='.repeat(72)}\n${d.name} ${d.version} (${d.license})\n${repositoryOf(d)}\n\n${d.licenseText.trim()}\n`)
+                .join('\n')}`,
+          },
+        },
+      }),
       terser({
         ecma: 2021,
         module: true,
@@ -48,7 +90,7 @@ export default [
         // Private members (`_name`) of our classes and uPlot's are only ever read inside the bundle.
         // Lit's cross-copy protocol names start with `_$` and are left alone.
         mangle: { properties: { regex: /^_[A-Za-z]/ } },
-        format: { comments: false },
+        format: { comments: /^!/ },
       }),
       {
         // The bundle exports what the library does: give it the same types.
