@@ -9,6 +9,7 @@ export type {
   DataFeedStopDetail,
   DataFeedUpdateDetail,
   DataFeedErrorDetail,
+  DataFeedConnectionDetail,
 } from './events.js';
 
 // Guarded: a page that loads the element twice (bundle and library, or two bundles) keeps the first.

@@ -1,11 +1,5 @@
 import { toNumber } from './chunk.js';
 
-/** What one append did: points accepted from the chunk, and points removed to stay in capacity. */
-export interface AppendResult {
-  added: number;
-  dropped: number;
-}
-
 /** Columns as uPlot takes them: times first, then one column per series. */
 export type Columns = readonly [Float64Array, ...Float64Array[]];
 
@@ -89,7 +83,7 @@ export class BoundedBuffer {
    * All or nothing: every entry is read once, before anything changes, so a chunk whose entries
    * throw when read (or answer differently when read again) leaves the buffer as it was.
    */
-  append(time: ArrayLike<unknown>, values: ArrayLike<unknown>[]): AppendResult {
+  append(time: ArrayLike<unknown>, values: ArrayLike<unknown>[]): { added: number; dropped: number } {
     const n = time.length;
     // Only the newest `capacity` accepted points are remembered (in a ring): a chunk longer than
     // the capacity costs no more than what it keeps.

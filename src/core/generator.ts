@@ -1,10 +1,7 @@
 import type { FeedChunk } from './chunk.js';
 
 /** What the generator answers: always at once, in typed arrays. */
-export interface GeneratedChunk extends FeedChunk {
-  time: Float64Array;
-  values: Float64Array[];
-}
+type GeneratedChunk = FeedChunk & { time: Float64Array; values: Float64Array[] };
 
 export interface RandomSourceOptions {
   /** Number of series (columns) to generate. */

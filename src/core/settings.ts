@@ -20,9 +20,9 @@ export const DEFAULTS = {
 } as const;
 
 /** Smallest number of seconds an interval, step or period may be. */
-export const MIN_SECONDS = 0.001;
+const MIN_SECONDS = 0.001;
 /** Largest number of seconds an interval, step or period may be (a day): no value allocates without bound. */
-export const MAX_SECONDS = 86_400;
+const MAX_SECONDS = 86_400;
 /** Largest backfill (a year of seconds). */
 export const MAX_BACKFILL = 365 * MAX_SECONDS;
 

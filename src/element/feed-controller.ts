@@ -199,7 +199,7 @@ export class FeedController implements ReactiveController {
 }
 
 /** An error as a short line of text (its message, else its name, else itself). */
-export function describeError(error: unknown): string {
+function describeError(error: unknown): string {
   const text = error instanceof Error ? error.message || error.name : toText(error);
   return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }

@@ -1,7 +1,7 @@
 import type { FeedSource } from '../core/chunk.js';
 
 /** A request unanswered this long (ms) is aborted: the contract's 10 s for any update. */
-export const REQUEST_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 10_000;
 
 export interface PollOptions {
   /** The URL that asks for the points after `since` and before `now`. */

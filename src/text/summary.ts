@@ -1,7 +1,7 @@
 import { formatSpan, formatValue } from './format.js';
 
 /** Least time between two announcements of new data, in ms. */
-export const ANNOUNCE_EVERY_MS = 5_000;
+const ANNOUNCE_EVERY_MS = 5_000;
 
 /**
  * The chart in words, for screen readers: the series, how many points, the time they span and

@@ -2,7 +2,7 @@ import { html, type TemplateResult } from 'lit';
 import { formatValue } from './format.js';
 
 /** Most rows the table shows (the newest): a table of a million rows would stall the page. */
-export const TABLE_ROWS = 500;
+const TABLE_ROWS = 500;
 
 /**
  * The kept points as a table, newest first: a row per point, its time as the row header, a
