@@ -1,10 +1,4 @@
-import { tickerFor, type Ticker } from './ticker.js';
-
-/** The timer functions the scheduler uses: `globalThis`'s, or a test's fake clock. */
-export interface Timers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+import { tickerFor, type Ticker, type Timers } from './ticker.js';
 
 export interface SchedulerOptions<T> {
   /**

@@ -1,4 +1,8 @@
-import type { Timers } from './scheduler.js';
+/** The timer functions schedulers use: `globalThis`'s, or a test's fake clock. */
+export interface Timers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
 
 /** A scheduler's side of a shared tick: called with the time the tick was due. */
 export type TickMember = (due: number) => void;
