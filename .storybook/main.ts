@@ -1,20 +1,29 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/web-components-vite';
 import type { Plugin } from 'vite';
 
-const entry = fileURLToPath(new URL('../src/index.ts', import.meta.url));
+const root = fileURLToPath(new URL('..', import.meta.url));
+const sources = `${root}src/`;
+const { sideEffects } = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { sideEffects: string[] };
 
 /**
- * package.json's "sideEffects" names only the dist/ files, so a bundle built from the sources
- * treats src/index.ts as free of side effects and drops `import '../src/index.js'` — and with it
- * the `customElements.define` the stories rely on. This keeps that module's side effects.
+ * package.json's "sideEffects" names the dist/ files that have side effects (the entry, which
+ * registers the element, and uPlot's locale guard and restore), so a bundle built from the sources
+ * treats every source as free of side effects and drops imports made only for them: the
+ * `customElements.define` the stories rely on, and the guard around uPlot. This keeps the side
+ * effects of each source whose dist/ file is named there.
  */
-const keepRegistration: Plugin = {
-  name: 'data-feed:keep-registration',
-  transform(code, id) {
-    return id === entry ? { code, map: null, moduleSideEffects: true } : null;
-  },
-};
+function keepSideEffects(hasSideEffects: (id: string) => boolean): Plugin {
+  return {
+    name: 'data-feed:keep-side-effects',
+    transform(code, id) {
+      if (!id.startsWith(sources) || !id.endsWith('.ts')) return null;
+      const built = `${root}dist/${id.slice(sources.length, -'.ts'.length)}.js`;
+      return hasSideEffects(built) ? { code, map: null, moduleSideEffects: true } : null;
+    },
+  };
+}
 
 interface ServerChannel {
   removeAllListeners(event: string): void;
@@ -46,9 +55,9 @@ const config: StorybookConfig & { experimental_serverChannel?: (channel: ServerC
     return channel;
   },
   viteFinal: async (viteConfig) => {
-    const { mergeConfig } = await import('vite');
+    const { createFilter, mergeConfig } = await import('vite');
     return mergeConfig(viteConfig, {
-      plugins: [keepRegistration],
+      plugins: [keepSideEffects(createFilter(sideEffects, null, { resolve: root }))],
       // Pre-bundled with `lit` in the dev server: served apart, it would load a second Lit.
       optimizeDeps: { include: ['lit', 'lit/directive-helpers.js', 'lit/decorators.js', 'uplot'] },
       // Storybook's own preview and docs runtimes are larger than Vite's default warning limit.
