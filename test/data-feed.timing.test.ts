@@ -48,6 +48,33 @@ describe('<data-feed>: timing', () => {
     for (const list of tasks) expect(list, 'the same tasks as the first element').to.deep.equal(tasks[0]);
   });
 
+  it('the first load runs when the script inserting the element is done (a microtask), not during the insertion', async () => {
+    const source = stepSource();
+    const el = document.createElement('data-feed');
+    el.source = source;
+    const updates: number[] = [];
+    el.addEventListener('data-feed-update', () => updates.push(source.callCount));
+    document.body.append(el);
+    expect(source.callCount, 'a framework inserting it hears no event yet').to.equal(0);
+    await Promise.resolve();
+    expect(source.callCount).to.equal(1);
+    expect(updates).to.deep.equal([1]);
+    el.remove();
+  });
+
+  it('start() right after the insertion takes the first load\'s place: one update, at once', async () => {
+    const source = stepSource();
+    const el = document.createElement('data-feed');
+    el.source = source;
+    document.body.append(el);
+    el.start();
+    expect(source.callCount).to.equal(1);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(source.callCount).to.equal(1);
+    el.remove();
+  });
+
   it('the start button and the streaming attribute start it the same way', async () => {
     const source = stepSource();
     const el = await mount(html`<data-feed .source=${source}></data-feed>`);

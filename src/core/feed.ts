@@ -78,12 +78,14 @@ export class Feed {
     return this._buffer;
   }
 
-  /** Pauses (false) or resumes (true) updates; resuming runs a load that is owed. */
-  setActive(active: boolean): void {
+  /** Pauses (false) or resumes (true) updates; resuming runs a load that is owed (`later`: in a microtask). */
+  setActive(active: boolean, later = false): void {
     this._active = active;
     this.scheduler.setActive(active);
+    if (!active || !this._owesLoad) return;
     // While a call is in flight the load waits for it (collapsing with any other waiting update).
-    if (active && this._owesLoad) this._options.load();
+    if (later) queueMicrotask(() => this.setActive(this._active));
+    else this._options.load();
   }
 
   /** Appends a chunk from the host; throws a `TypeError` for a malformed one (appending nothing). */

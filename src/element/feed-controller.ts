@@ -44,8 +44,13 @@ export class FeedController implements ReactiveController {
   private _src = '';
   private _transport: FeedTransport | null = null;
   private _server: ServerFeed | null = null;
+  /** The first connect's activation has run. */
+  private _connected = false;
   private readonly _onVisibility = () => {
-    this.feed.setActive(this._visible());
+    // The first connect's load waits for the end of the script inserting the element (a microtask,
+    // still before control returns to the event loop): a framework inserting it has finished and
+    // hears its first events as a mounted component; a start() or refresh() right after takes its place.
+    this.feed.setActive(this._visible(), !this._connected);
     this.released();
   };
   private readonly _onOnline = () => this._server?.retryNow();
@@ -141,6 +146,7 @@ export class FeedController implements ReactiveController {
     document.addEventListener('visibilitychange', this._onVisibility);
     addEventListener('online', this._onOnline);
     this._onVisibility();
+    this._connected = true;
   }
 
   hostDisconnected(): void {
