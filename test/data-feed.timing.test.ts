@@ -199,13 +199,32 @@ describe('<data-feed>: timing', () => {
     await el.updateComplete;
     expect((error.detail.error as Error).message).to.match(/10 s/);
     expect(source.callCount).to.equal(3); // the ticks due at 3, 6 and 9 s ran right after, as one
-    expect(part(el, 'status').textContent).to.equal('');
+    expect(part(el, 'status').textContent, 'not cleared by the update that ran in the same moment').to.match(/did not answer within 10 s/);
     const kept = el.data.time.length;
     never.resolve(stepChunk(T0 - 500, T0 + 100_000, 100));
     await clock.tickAsync(0);
     expect(el.data.time.length).to.equal(kept);
     await clock.tickAsync(2000); // the tick at 12 s
     expect(source.callCount).to.equal(4);
+    await el.updateComplete;
+    expect(part(el, 'status').textContent, 'cleared by a later good update').to.equal('');
+  });
+
+  it('says so while an update waits for an unanswered call, until it settles', async () => {
+    const slow = deferred<ReturnType<typeof stepChunk>>();
+    let calls = 0;
+    const source = sinon.spy((since: number, now: number) => (++calls === 2 ? slow.promise : stepChunk(since, now)));
+    const el = await mount(html`<data-feed .source=${source}></data-feed>`);
+    el.start();
+    await el.updateComplete;
+    expect(part(el, 'status').textContent).to.equal('');
+    await clock.tickAsync(1000); // the next tick comes due: the call is still unanswered
+    await el.updateComplete;
+    expect(part(el, 'status').textContent).to.match(/^Waiting for the source/);
+    slow.resolve(stepChunk(T0, T0 + 1000));
+    await clock.tickAsync(1);
+    await el.updateComplete;
+    expect(part(el, 'status').textContent).to.equal('');
   });
 
   it('stop(): no update starts after it; a call in flight still delivers its points', async () => {

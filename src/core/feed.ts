@@ -27,6 +27,8 @@ export interface FeedOptions {
   fail: (error: unknown) => void;
   /** A load is owed (first, or after the points were forgotten) and the feed is active: run one (`refresh()`). */
   load: () => void;
+  /** An update came due while the source has not answered the last call. */
+  waiting?: () => void;
 }
 
 /**
@@ -69,6 +71,7 @@ export class Feed {
       call: (at) => this._call(at),
       deliver: (answer) => this._deliver(answer),
       fail: options.fail,
+      waiting: options.waiting,
       now: options.now,
     });
   }

@@ -10,6 +10,8 @@ export interface SchedulerOptions<T> {
   deliver: (value: T) => void;
   /** Takes why an update failed: the call threw, rejected or timed out, or `deliver` threw. */
   fail: (error: unknown) => void;
+  /** An update came due while a call is still unanswered: it waits for that call to settle. */
+  waiting?: () => void;
   /** Milliseconds between updates while running. */
   intervalMs: number;
   /** Milliseconds after which an unsettled call counts as failed. */
@@ -160,6 +162,7 @@ export class Scheduler<T> {
   /** `at`: the time a tick was due; an update that waits for a call in flight runs on the clock. */
   private _request(forced: boolean, waiter?: Waiter, at?: number): void {
     if (this._flight) {
+      if (this._flight.timer !== undefined) this._options.waiting?.();
       const pending = (this._pending ??= { forced: false, waiters: [] });
       pending.forced ||= forced;
       if (waiter) pending.waiters.push(waiter);

@@ -44,6 +44,8 @@ export class FeedController implements ReactiveController {
   private _src = '';
   private _transport: FeedTransport | null = null;
   private _server: ServerFeed | null = null;
+  /** When the last update failed (ms since the epoch). */
+  private _failedAt = -Infinity;
   /** The first connect's activation has run. */
   private _connected = false;
   private readonly _onVisibility = () => {
@@ -67,7 +69,10 @@ export class FeedController implements ReactiveController {
       samplePeriod: DEFAULTS.samplePeriod,
       now: () => Date.now(),
       kept: options.kept,
-      delivered: () => this._setStatus(''),
+      // A failure stays shown until an update succeeds after it, later: when a timed-out call lets
+      // the waiting update run at once, the message is not cleared before anyone saw it.
+      delivered: () => Date.now() > this._failedAt && this._setStatus(''),
+      waiting: () => this._setStatus('Waiting for the source to answer…'),
       fail: (error) => this._fail(error),
       load: options.load,
     });
@@ -193,6 +198,7 @@ export class FeedController implements ReactiveController {
   private _fail(error: unknown): void {
     // A request aborted because the element left the page or its feed changed is no failure.
     if ((error as Error | null)?.name === 'AbortError') return;
+    this._failedAt = Date.now();
     this._setStatus(`Update failed: ${describeError(error)}`);
     this._options.failed(error);
   }
