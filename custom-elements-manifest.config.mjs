@@ -54,6 +54,13 @@ const publicPackage = {
     );
     for (const declaration of customElementsManifest.modules.flatMap((module) => module.declarations ?? [])) {
       if (declaration.members) declaration.members = declaration.members.filter(isPublic);
+      // Every attribute has a property (the contract): one the class documents (`@attr`, for
+      // lit-analyzer) but does not declare to Lit is not there yet, and not listed.
+      const undeclared = (declaration.attributes ?? []).filter((attribute) => !attribute.fieldName);
+      if (undeclared.length) {
+        console.warn(`${declaration.name}: @attr ${undeclared.map((a) => a.name).join(', ')} documented but not declared to Lit: left out of custom-elements.json`);
+        declaration.attributes = declaration.attributes.filter((attribute) => attribute.fieldName);
+      }
     }
   },
 };

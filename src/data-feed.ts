@@ -31,6 +31,29 @@ const asText = { fromAttribute: (value: string | null) => value, toAttribute: (v
  *
  * @summary A start-and-stop streaming chart.
  *
+ * @attr {boolean} streaming - Live updates on or off; adding it starts, removing it stops. Default: absent.
+ * @attr {number} [interval=1] - Seconds between updates while streaming, within min-interval and max-interval.
+ * @attr {number} [min-interval=0.5] - Slider minimum, in seconds.
+ * @attr {number} [max-interval=5] - Slider maximum, in seconds.
+ * @attr {number} [step=0.01] - Slider step, in seconds.
+ * @attr {number} [capacity=100] - Most points kept and drawn, 1 to 1,000,000.
+ * @attr {number} [backfill=60] - Furthest back one update reaches, in seconds.
+ * @attr {number} [sample-period=0.5] - Seconds between the points of the built-in generator.
+ * @attr {string} [series=A,B] - Names of the series, comma-separated.
+ * @attr {string} [heading=Data feed] - Title above the chart; empty hides it.
+ * @attr {string} [slider-label=Check for updates every: (seconds)] - Label of the slider.
+ * @attr {string} [start-label=Start streaming] - Text of the start button.
+ * @attr {string} [stop-label=Stop streaming] - Text of the stop button.
+ * @attr {string} [live-label=Follow live] - Text of the button that returns a zoomed chart to the live view.
+ * @attr {string} [table-label=Show table] - Text of the table toggle button.
+ * @attr {string} [download-label=Download CSV] - Text of the download button.
+ * @attr {boolean} no-controls - Hides the built-in slider and buttons: the host drives the element. Default: absent.
+ * @attr {boolean} table - Shows the kept points as a table under the chart. Default: absent.
+ * @attr {string} time-zone - IANA time zone of the axis, legend, table and summary. Default: the browser's.
+ * @attr {string} src - URL of a server feed; a `source` function takes precedence. Default: absent.
+ * @attr {'poll' | 'sse' | 'websocket'} transport - How `src` is read. Default: `websocket` for a ws:/wss: URL, else `poll`.
+ * @attr {string} sync - Elements with the same `sync` share their cursor and view; empty joins no group. Default: absent.
+ *
  * @fires {CustomEvent<{ interval: number }>} data-feed-start - Streaming turned on (bubbles, composed).
  * @fires {CustomEvent<Record<string, never>>} data-feed-stop - Streaming turned off (bubbles, composed).
  * @fires {CustomEvent<{ interval: number }>} data-feed-interval-change - The interval changed (bubbles, composed).
