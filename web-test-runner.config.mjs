@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { assertEngines, launchers } from './scripts/browsers.mjs';
+import { feedServerPlugin } from './scripts/feed-server-plugin.mjs';
 import { keyChordPlugin } from './scripts/key-chord-plugin.mjs';
 
 const engines = assertEngines();
@@ -16,7 +17,7 @@ export default {
   middleware: [
     async (context, next) => {
       await next();
-      if (['/test/fixtures/csp.html', '/test/fixtures/csp-text.html'].includes(context.path)) {
+      if (['/test/fixtures/csp.html', '/test/fixtures/csp-text.html', '/test/fixtures/csp-feed.html'].includes(context.path)) {
         context.set('Content-Security-Policy', STRICT_CSP);
       }
     },
@@ -26,6 +27,8 @@ export default {
     a11ySnapshotPlugin(),
     // Shift+Tab and the like, in all three engines.
     keyChordPlugin(),
+    // The reference feed server on 127.0.0.1, with faults on request.
+    feedServerPlugin(),
     esbuildPlugin({
       ts: true,
       target: 'es2021',
