@@ -193,6 +193,19 @@ describe('feed server with a fake machine and clock', () => {
     }
   });
 
+  it("serves an event stream and a WebSocket on the feed's own path too", async () => {
+    const stream = await openSSE(`${url}/metrics/cpu?since=${now - 1}`, { accept: 'text/event-stream' });
+    const { ws, next } = await openWS(`${url.replace('http', 'ws')}/metrics/cpu?since=${now - 1}`);
+    try {
+      assert.equal(stream.response.headers.get('content-type'), 'text/event-stream; charset=utf-8');
+      assert.equal((await stream.next()).data, '[]');
+      assert.equal(await next(), '[]');
+    } finally {
+      stream.close();
+      ws.close();
+    }
+  });
+
   it('resumes an event stream from Last-Event-ID', async () => {
     const last = metrics.points(-Infinity, Infinity).at(-1)!.time;
     const stream = await openSSE(`${url}/metrics/cpu/events?since=0`, { 'last-event-id': String(last - 500) });

@@ -150,7 +150,8 @@ export function createFeedServer(options: FeedServerOptions = {}): FeedServer {
     const match = ROUTE.exec(url.pathname);
     if (!match || match[2] === '/ws') return problem(res, match ? 426 : 404, match ? 'this path takes a WebSocket' : `no feed at ${url.pathname}`);
     if (req.method !== 'GET' && req.method !== 'HEAD') return problem(res, 405, 'feeds answer GET');
-    const sse = match[2] === '/events';
+    // An EventSource asks the feed's own path for an event stream, too.
+    const sse = match[2] === '/events' || (!match[2] && /text\/event-stream/.test(req.headers.accept ?? ''));
     const transport: Transport = sse ? 'sse' : 'poll';
     requests[transport]++;
     const request = readRequest(url, req.headers, sse);
@@ -186,7 +187,8 @@ export function createFeedServer(options: FeedServerOptions = {}): FeedServer {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const match = ROUTE.exec(url.pathname);
     const refuse = (status: number, reason: string) => refuseUpgrade(socket, status, reason);
-    if (!match || match[2] !== '/ws') return refuse(404, `no WebSocket feed at ${url.pathname}`);
+    // The feed's own path takes a WebSocket too.
+    if (!match || match[2] === '/events') return refuse(404, `no WebSocket feed at ${url.pathname}`);
     requests.websocket++;
     const request = readRequest(url, req.headers, true);
     if (!('feed' in request)) return refuse(request.status, request.reason);
@@ -211,9 +213,10 @@ export function createFeedServer(options: FeedServerOptions = {}): FeedServer {
   function index() {
     return {
       metrics: ['cpu', 'memory', 'load', 'all'].map((name) => ({ poll: `/metrics/${name}`, sse: `/metrics/${name}/events`, websocket: `/metrics/${name}/ws` })),
-      test: { poll: '/test/series?step=500&names=A,B&gapEvery=0', sse: '/test/series/events', websocket: '/test/series/ws' },
-      query: 'since, now (ms since the epoch); format=objects|rows|columns|csv|ndjson (poll) or objects|rows|columns (sse, websocket); time=iso',
-      faults: options.control ? `POST /control/fault?kind=${FAULT_KINDS.join('|')}&count=&transport=&path=&status=&delay=&after=` : undefined,
+      test: { poll: '/test/series', sse: '/test/series/events', websocket: '/test/series/ws', query: 'step=500&names=A,B&gapEvery=0' },
+      query: 'since, now (ms since the epoch); format=objects|rows|columns|csv|ndjson (poll; or by Accept) or objects|rows|columns (sse, websocket); time=iso',
+      note: "a feed's own path also answers an EventSource (Accept: text/event-stream) and a WebSocket upgrade",
+      control: options.control ? `POST /control/fault?kind=${FAULT_KINDS.join('|')}&count=&transport=&path=&status=&delay=&after=, /control/clear, /control/restart?down=, /control/disconnect; GET /control/stats` : undefined,
     };
   }
 
