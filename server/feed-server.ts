@@ -107,11 +107,14 @@ export function createFeedServer(options: FeedServerOptions = {}): FeedServer {
     let last = request.since;
     let sent = 0;
     let stop = () => {};
+    let dropping = false;
     const dropAfter = fault?.kind === 'drop' ? (fault.after ?? 1) : Infinity;
     const deliver = (points: { time: number; values: number[] }[], first: boolean) => {
+      if (dropping) return;
       if (points.length) last = points[points.length - 1].time;
-      // A drop comes once the messages before it are on their way.
-      const then = ++sent >= dropAfter ? io.kill : undefined;
+      // A drop comes once the messages before it are on their way; nothing is sent after them.
+      dropping = ++sent >= dropAfter;
+      const then = dropping ? io.kill : undefined;
       if (first && fault?.kind === 'malformed') {
         io.send(encode(format, feed.names, points, { iso }).body, last);
         io.send(malformed(format).body, last, then);

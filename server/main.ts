@@ -14,6 +14,7 @@ console.log('');
 console.log(`  poll        ${url}/metrics/{cpu,memory,load,all}    ?since=&now=&format=objects|rows|columns|csv|ndjson&time=iso`);
 console.log(`  sse         ${url}/metrics/{cpu,memory,load,all}/events`);
 console.log(`  websocket   ${ws}/metrics/{cpu,memory,load,all}/ws`);
+console.log('              (a feed\'s own path answers an EventSource and a WebSocket too)');
 console.log(`  test series ${url}/test/series, /test/series/events, ${ws}/test/series/ws    ?step=500&names=A,B&gapEvery=0`);
 if (control) console.log(`  control     POST ${url}/control/fault?kind=error|hang|malformed|drop|slow, /control/restart?down=1000, /control/disconnect, /control/clear; GET /control/stats`);
 console.log('');
