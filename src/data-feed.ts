@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyDeclarations } from 'lit';
+import { LitElement, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ChartController } from './chart/chart-controller.js';
 import { PALETTE_SIZE, readTheme } from './chart/theme.js';
 import { uplotStyles } from './chart/uplot.styles.js';
@@ -58,7 +58,8 @@ const asText = { fromAttribute: (value: string | null) => value, toAttribute: (v
  * @fires {CustomEvent<Record<string, never>>} data-feed-stop - Streaming turned off (bubbles, composed).
  * @fires {CustomEvent<{ interval: number }>} data-feed-interval-change - The interval changed (bubbles, composed).
  * @fires {CustomEvent<{ added: number; dropped: number; size: number }>} data-feed-update - The points kept changed: an update, `append()`, `clear()`, a lower `capacity`, or a new `source` or number of series (bubbles, composed).
- * @fires {CustomEvent<{ error: unknown }>} data-feed-error - The source threw, rejected, timed out (10 s) or returned a malformed chunk (bubbles, composed).
+ * @fires {CustomEvent<{ error: unknown }>} data-feed-error - The source threw, rejected, timed out (10 s) or returned a malformed chunk; a server feed failed (bubbles, composed).
+ * @fires {CustomEvent<{ state: 'closed' | 'connecting' | 'open' | 'reconnecting'; attempt: number; retryIn: number }>} data-feed-connection - The connection of an `sse`/`websocket` feed changed state; `retryIn` is the seconds until the next attempt while reconnecting (bubbles, composed).
  *
  * @csspart heading - The title above the chart (absent when `heading` is empty).
  * @csspart controls - The box holding the slider and the buttons (absent with `no-controls`).
@@ -70,7 +71,12 @@ const asText = { fromAttribute: (value: string | null) => value, toAttribute: (v
  * @csspart chart - The box holding the uPlot chart and its legend (`role="img"`, named and described by the summary).
  * @csspart summary - The chart in words: series, number of points, time span, latest values. Hidden (`display: none`: hidden text lays nothing out); screen readers read it as the chart's description. Follows every draw, at most once every 5 s while streaming, exact at once on stop. `::part(summary) { display: block }` shows it.
  * @csspart table - The scrollable data table of the kept points, newest first (present with `table`).
- * @csspart status - A short message after a failed update, empty otherwise (`role="status"`).
+ * @csspart status - A short message while an update waits, after a failed update, or while a feed reconnects ("Reconnecting in 8 s"); empty otherwise (`role="status"`).
+ *
+ * @cssstate closed - An `sse`/`websocket` feed holds no connection (also any other source).
+ * @cssstate connecting - Its connection is opening.
+ * @cssstate open - Its connection is open.
+ * @cssstate reconnecting - Its connection dropped and is retried: `data-feed:state(reconnecting)`.
  *
  * @cssprop [--data-feed-series-1=#0068c9 (dark: #83c9ff)] - Line colour of series 1; series 9, 17, … reuse it. Every default stands out from the default surface by at least 3:1.
  * @cssprop [--data-feed-series-2=#3d8fd9 (dark: #0068c9)] - Line colour of series 2.
@@ -85,6 +91,7 @@ const asText = { fromAttribute: (value: string | null) => value, toAttribute: (v
  * @cssprop [--data-feed-grid=rgba(49,51,63,0.16) (dark: rgba(250,250,250,0.16))] - Grid lines and button borders.
  * @cssprop [--data-feed-font=system-ui, sans-serif] - Font family of text, axes and legend.
  * @cssprop [--data-feed-chart-height=300px] - Height of the plot area (the legend comes below it).
+ * @cssprop [--data-feed-line-width=1px] - Width of the lines, any CSS length (drawn in CSS pixels). Thicker lines cost more to paint where the canvas is rastered in software (docs/benchmarks.md). Dense data (more points than pixels) is drawn at most 1px wide.
  */
 export class DataFeed extends LitElement {
   static override styles = [uplotStyles, dataFeedStyles];
@@ -339,7 +346,7 @@ export class DataFeed extends LitElement {
     if (name === 'interval') this._schedule.appliedInterval(value);
   }
 
-  protected override render() {
+  protected override render(): TemplateResult {
     return html`<div class="frame">
       ${this.heading ? html`<h2 part="heading">${this.heading}</h2>` : nothing}
       <div class="body">
