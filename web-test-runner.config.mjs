@@ -2,10 +2,11 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { assertEngines, launchers } from './scripts/browsers.mjs';
-import { feedServerPlugin } from './scripts/feed-server-plugin.mjs';
+import { feedServer } from './scripts/feed-server-plugin.mjs';
 import { keyChordPlugin } from './scripts/key-chord-plugin.mjs';
 
 const engines = assertEngines();
+const feeds = feedServer();
 
 /** The policy the contract promises the element runs under (test/fixtures/csp*.html are served with it). */
 export const STRICT_CSP =
@@ -15,6 +16,8 @@ export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
   middleware: [
+    // /feed/… goes to the reference feed server: a feed on the page's own origin.
+    feeds.middleware,
     async (context, next) => {
       await next();
       if (['/test/fixtures/csp.html', '/test/fixtures/csp-text.html', '/test/fixtures/csp-feed.html'].includes(context.path)) {
@@ -28,7 +31,7 @@ export default {
     // Shift+Tab and the like, in all three engines.
     keyChordPlugin(),
     // The reference feed server on 127.0.0.1, with faults on request.
-    feedServerPlugin(),
+    feeds.plugin,
     esbuildPlugin({
       ts: true,
       target: 'es2021',

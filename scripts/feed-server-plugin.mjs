@@ -5,32 +5,15 @@
 import http from 'node:http';
 import { tsImport } from 'tsx/esm/api';
 
-export function feedServerPlugin() {
+/** `plugin` starts and stops the server and answers the `feed-server` command; `middleware` passes /feed/… to it. */
+export function feedServer() {
   let server = null;
-  return {
+  const plugin = {
     name: 'feed-server',
-    async serverStart({ app }) {
+    async serverStart() {
       const { createFeedServer } = await tsImport('../server/feed-server.ts', import.meta.url);
       server = createFeedServer({ control: true, heartbeat: 2000 });
       await server.listen(0, '127.0.0.1');
-      app.use(async (ctx, next) => {
-        if (!ctx.path.startsWith('/feed/')) return next();
-        const target = new URL(ctx.url.slice('/feed'.length), server.url);
-        await new Promise((resolve) => {
-          const upstream = http.request(target, { method: ctx.method, headers: { ...ctx.headers, host: target.host } }, (res) => {
-            ctx.status = res.statusCode ?? 502;
-            for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) ctx.set(name, value);
-            ctx.compress = false; // an event stream must not be buffered
-            ctx.body = res;
-            resolve();
-          });
-          upstream.on('error', () => {
-            ctx.status = 502;
-            resolve();
-          });
-          ctx.req.pipe(upstream);
-        });
-      });
     },
     async serverStop() {
       await server?.close();
@@ -40,4 +23,23 @@ export function feedServerPlugin() {
       return undefined;
     },
   };
+  const middleware = async (ctx, next) => {
+    if (!ctx.path.startsWith('/feed/')) return next();
+    const target = new URL(ctx.url.slice('/feed'.length), server.url);
+    await new Promise((resolve) => {
+      const upstream = http.request(target, { method: ctx.method, headers: { ...ctx.headers, host: target.host } }, (res) => {
+        ctx.status = res.statusCode ?? 502;
+        for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) ctx.set(name, value);
+        ctx.compress = false; // an event stream must not be buffered
+        ctx.body = res;
+        resolve();
+      });
+      upstream.on('error', () => {
+        ctx.status = 502;
+        resolve();
+      });
+      ctx.req.pipe(upstream);
+    });
+  };
+  return { plugin, middleware };
 }

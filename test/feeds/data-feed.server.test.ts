@@ -2,6 +2,7 @@ import { expect, fixtureCleanup, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { DataFeed } from '../../src/data-feed.js';
 import { mount, part } from '../helpers.js';
+import { strictPageReport } from '../strict-page.js';
 
 // Against the reference feed server (server/), started by the test runner on 127.0.0.1 with
 // faults on request (scripts/feed-server-plugin.mjs). Waits are for events, never for time.
@@ -229,4 +230,14 @@ describe('<data-feed src>: server feeds against a real server', () => {
       });
     });
   }
+});
+
+describe('<data-feed src> under the contract\'s strict Content-Security-Policy (connect-src from default-src \'self\')', () => {
+  it('streams from a feed on its own origin by poll and SSE with no violation', async () => {
+    const result = await strictPageReport('/test/fixtures/csp-feed.html');
+    expect(result.violations).to.deep.equal([]);
+    expect(result.errors).to.deep.equal([]);
+    expect((result.points as { poll: number }).poll).to.be.greaterThan(0);
+    expect((result.points as { sse: number }).sse).to.be.greaterThan(0);
+  });
 });
