@@ -71,7 +71,8 @@ export class FeedController implements ReactiveController {
       kept: options.kept,
       // A failure stays shown until an update succeeds after it, later: when a timed-out call lets
       // the waiting update run at once, the message is not cleared before anyone saw it.
-      delivered: () => Date.now() > this._failedAt && this._setStatus(''),
+      // A feed that reconnects says so until points flow again.
+      delivered: () => Date.now() > this._failedAt && this.connection !== 'reconnecting' && this._setStatus(''),
       waiting: () => this._setStatus('Waiting for the source to answer…'),
       fail: (error) => this._fail(error),
       load: options.load,

@@ -184,6 +184,9 @@ describe('<data-feed src>: server feeds against a real server', () => {
         await el.updateComplete;
         expect(part(el, 'status').textContent).to.match(/^Reconnecting in 1 s$/);
         expect(el.matches(':state(reconnecting)')).to.equal(true);
+        await el.refresh(); // an update while reconnecting brings nothing and clears nothing
+        await el.updateComplete;
+        expect(part(el, 'status').textContent).to.match(/^Reconnecting in 1 s$/);
         await next(el, 'data-feed-connection', (d: { state: string }) => d.state === 'open');
         await next(el, 'data-feed-update', (d: { added: number }) => d.added > 0);
         await next(el, 'data-feed-update', (d: { added: number }) => d.added > 0);
