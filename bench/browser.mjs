@@ -1,4 +1,5 @@
-// Headless Chromium for the benchmark: the project's binary and flags, and a forced GC.
+// Headless Chromium for the benchmark: the project's binary and flags, the renderer's CPU time,
+// a viewport that shows the whole page, and a forced GC.
 import { existsSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
@@ -22,8 +23,7 @@ export async function openPage(browser, url, name, query = '') {
   const page = await browser.newPage();
   page.on('pageerror', (error) => console.error(`[${name}] page error: ${error.message}`));
   page.on('console', (message) => {
-    // A missing favicon, and Chromium's advice after the pixel reads the benchmark makes on purpose.
-    if (message.location()?.url?.endsWith('favicon.ico') || message.text().includes('willReadFrequently')) return;
+    if (message.location()?.url?.endsWith('favicon.ico')) return;
     if (message.type() === 'error' || message.type() === 'warn') console.error(`[${name}] ${message.text()}`);
   });
   await page.goto(`${url}/${name}.html${query}`, { waitUntil: 'load' });
@@ -41,4 +41,40 @@ export async function heapAfterGc(page) {
   } finally {
     await client.detach();
   }
+}
+
+/**
+ * The CPU time of the page's renderer main thread, from the DevTools Performance metrics:
+ * `ThreadTime` is that thread's CPU time, and it includes the software raster of 2D canvases,
+ * which Chromium does on that thread at the end of the task that drew (`TaskDuration` leaves it
+ * out; `node bench/run.mjs --only=metric` shows both against a trace).
+ */
+export async function cpuMeter(page) {
+  const client = await page.createCDPSession();
+  await client.send('Performance.enable', { timeDomain: 'timeTicks' });
+  const read = async () => {
+    const { metrics } = await client.send('Performance.getMetrics');
+    const m = Object.fromEntries(metrics.map(({ name, value }) => [name, value]));
+    return { thread: m.ThreadTime * 1000, wall: m.Timestamp * 1000, task: m.TaskDuration * 1000, script: m.ScriptDuration * 1000 };
+  };
+  return {
+    read,
+    /** Runs `fn` and returns its result with the CPU (`thread`), wall, task and script ms it took. */
+    async measure(fn) {
+      const a = await read();
+      const value = await fn();
+      const z = await read();
+      return { thread: z.thread - a.thread, wall: z.wall - a.wall, task: z.task - a.task, script: z.script - a.script, value };
+    },
+    detach: () => client.detach(),
+  };
+}
+
+/** Makes the viewport as large as the page, so that every chart is on screen (and painted). */
+export async function fitViewport(page) {
+  const { width, height } = await page.evaluate(() => ({
+    width: document.documentElement.scrollWidth,
+    height: document.documentElement.scrollHeight,
+  }));
+  await page.setViewport({ width: Math.max(width, 1280), height: Math.max(height, 900), deviceScaleFactor: 1 });
 }

@@ -1,5 +1,5 @@
 // Builds the in-browser benchmark pages into a temporary folder: one esbuild bundle per page
-// (not minified, so that profiles name functions), uPlot's stylesheet, and the rAF hook.
+// (not minified, so that profiles name functions) and uPlot's stylesheet.
 import { copyFile, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 export const root = fileURLToPath(new URL('..', import.meta.url));
 const pagesDir = fileURLToPath(new URL('./pages/', import.meta.url));
 
-export const PAGES = ['update', 'many', 'memory', 'startup'];
+export const PAGES = ['metric', 'update', 'many', 'memory', 'startup'];
 
 const html = (name) => `<!doctype html>
 <html lang="en">
@@ -18,7 +18,6 @@ const html = (name) => `<!doctype html>
     <title>data-feed bench: ${name}</title>
     <link rel="stylesheet" href="uPlot.min.css" />
     <style>body { margin: 0; font-family: system-ui, sans-serif; }</style>
-    <script src="raf-hook.js"></script>
     <script type="module" src="${name}.js"></script>
   </head>
   <body></body>
@@ -43,7 +42,6 @@ export async function buildPages() {
     ignoreAnnotations: true,
   });
   await copyFile(join(root, 'node_modules/uplot/dist/uPlot.min.css'), join(out, 'uPlot.min.css'));
-  await copyFile(join(pagesDir, 'raf-hook.js'), join(out, 'raf-hook.js'));
   for (const name of PAGES) await writeFile(join(out, `${name}.html`), html(name));
   return out;
 }

@@ -1,30 +1,43 @@
-// CPU profile of the update benchmark: where the time of one variant's updates goes.
+// Where one variant's update time goes: a CDP CPU profile (script per function) and a trace
+// (main-thread self time per event, canvas raster included), over updates on the streaming path.
 // Used by `node bench/run.mjs --profile [capacity] [variant]`.
-import { openPage } from './browser.mjs';
+import { cpuMeter, fitViewport, openPage } from './browser.mjs';
+import { TICKS } from './parts/update.mjs';
+import { selfTimes, traceMain } from './trace.mjs';
 
 /**
- * Self and total (inclusive) time per function (ms) over `rounds` updates of `variant` at
- * `capacity`, largest total first, with the update times measured meanwhile.
+ * Profiles `rounds` updates of `variant` (a name of parts/update.mjs) at `capacity`. Resolves to
+ * the CPU ms per update (the benchmark's measure, here with the profiler's overhead in it), the
+ * trace's self time per event and the profile's time per function.
  */
-export async function profileUpdates(browser, url, { capacity, variant, rounds }) {
+export async function profileUpdates(browser, url, { capacity, variant, rounds, intervalMs = 100 }) {
   const page = await openPage(browser, url, 'update');
+  const cpu = await cpuMeter(page);
   const client = await page.createCDPSession();
+  const ticking = TICKS.includes(variant);
   try {
-    await page.evaluate((c, v) => bench.setup(c, [v]), capacity, variant);
-    for (let r = 0; r < 3; r++) await page.evaluate((v) => bench.round([v]), variant);
+    // The look of 'uplot-look' is read from an element.
+    const names = variant === 'uplot-look' ? ['element', variant] : [variant];
+    await page.evaluate((c, n) => bench.setup(c, n), capacity, names);
+    await fitViewport(page);
+    const run = ticking
+      ? async (n) => {
+          await page.evaluate((v, i) => bench.startTicks(v, i), variant, intervalMs);
+          const m = await cpu.measure(() => page.evaluate((v, n) => bench.waitTicks(v, n), variant, n));
+          await page.evaluate((v) => bench.stopTicks(v), variant);
+          return m;
+        }
+      : (n) => cpu.measure(() => page.evaluate((v, n) => bench.updates(v, n), variant, n));
+    await run(3);
     await client.send('Profiler.enable');
     await client.send('Profiler.setSamplingInterval', { interval: 50 });
     await client.send('Profiler.start');
-    const times = await page.evaluate(async (v, n) => {
-      const out = [];
-      for (let r = 0; r < n; r++) out.push((await bench.round([v]))[v].total);
-      return out;
-    }, variant, rounds);
+    const { events, result: m } = await traceMain(page, () => run(rounds));
     const { profile } = await client.send('Profiler.stop');
-    await page.evaluate(() => bench.teardown());
-    return { times, top: byFunction(profile) };
+    return { perUpdate: m.thread / rounds, trace: selfTimes(events), top: byFunction(profile) };
   } finally {
     await client.detach();
+    await cpu.detach();
     await page.close();
   }
 }

@@ -1,20 +1,24 @@
-// `npm run bench`: the benchmark of <data-feed> against hand-written uPlot and tuned Chart.js,
-// in headless Chromium. Prints a table and writes docs/benchmarks.md.
+// `npm run bench`: <data-feed> against hand-written uPlot on the paths users take, in headless
+// Chromium; the figure is the renderer main thread's CPU time, canvas raster included. Prints the
+// tables and writes docs/benchmarks.md.
 //
-//   node bench/run.mjs                  full run (~4 min on 2 cores), writes docs/benchmarks.md
+//   node bench/run.mjs                  full run, writes docs/benchmarks.md
 //   node bench/run.mjs --smoke          every part at tiny sizes; checks only that numbers come out
-//   node bench/run.mjs --only=update,size   some parts; writes nothing
-//   node bench/run.mjs --profile [capacity] [variant]   CPU profile of one variant's updates
-//   node bench/run.mjs --profile many [variant] [seconds]   trace of 50 streaming charts of one variant
+//   node bench/run.mjs --only=update,size   some parts (metric, update, many, startup, memory, size); writes nothing
+//   node bench/run.mjs --profile [capacity] [variant]   where one variant's update time goes
+//                                       (variants: element, element-table, element-ticks, uplot, uplot-look, uplot-ticks)
+//   node bench/run.mjs --profile many [variant] [seconds]   the same for 50 streaming charts
+//                                       (variants: element, uplot-timers, uplot-shared)
 //   (add --by-self to either: functions by self time, not inclusive time)
 import { execFileSync } from 'node:child_process';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { launch } from './browser.mjs';
 import { buildPages, root } from './pages.mjs';
 import { runMany } from './parts/many.mjs';
 import { runMemory } from './parts/memory.mjs';
+import { runMetric } from './parts/metric.mjs';
 import { runSize } from './parts/size.mjs';
 import { runStartup } from './parts/startup.mjs';
 import { runUpdate } from './parts/update.mjs';
@@ -24,27 +28,29 @@ import { consoleReport, markdownReport } from './report.mjs';
 import { serve } from './serve.mjs';
 
 const FULL = {
+  metric: { draws: 20, points: 5_000 },
   update: [
-    { capacity: 100, rounds: 300, warmup: 30 },
-    { capacity: 10_000, rounds: 100, warmup: 10 },
-    { capacity: 100_000, rounds: 40, warmup: 3 },
-    { capacity: 1_000_000, rounds: 15, warmup: 2 },
+    { capacity: 100, rounds: 25, warmup: 3, batch: 10, ticks: 5, intervalMs: 100 },
+    { capacity: 10_000, rounds: 20, warmup: 2, batch: 8, ticks: 5, intervalMs: 100 },
+    { capacity: 100_000, rounds: 15, warmup: 2, batch: 5, ticks: 4, intervalMs: 150 },
+    { capacity: 1_000_000, rounds: 10, warmup: 1, batch: 3, ticks: 3, intervalMs: 300 },
   ],
-  many: { count: 50, intervalS: 0.5, seconds: 10, settleS: 2, reps: 3 },
-  memory: { first: 1_000, total: 20_000, warmCycles: 10, cycles: 200 },
-  startup: { pages: 8, warmPerPage: 5 },
+  many: { count: 50, intervalS: 0.5, seconds: 10, settleS: 2, reps: 3, traceS: 2 },
+  startup: { warmup: 5, rounds: 40 },
+  memory: { first: 200, total: 1_200, warmCycles: 10, cycles: 100 },
   size: { build: true },
 };
 
 const SMOKE = {
+  metric: { draws: 2, points: 1_000 },
   update: [
-    { capacity: 100, rounds: 5, warmup: 1 },
-    { capacity: 1_000, rounds: 3, warmup: 1 },
+    { capacity: 100, rounds: 2, warmup: 0, batch: 2, ticks: 2, intervalMs: 50 },
+    { capacity: 1_000, rounds: 1, warmup: 0, batch: 1, ticks: 1, intervalMs: 50 },
   ],
-  many: { count: 3, intervalS: 0.5, seconds: 0.6, settleS: 0.2, reps: 1 },
-  memory: { first: 10, total: 50, warmCycles: 1, cycles: 5 },
-  startup: { pages: 1, warmPerPage: 1 },
-  size: { build: false, quick: true },
+  many: { count: 3, intervalS: 0.5, seconds: 1.2, settleS: 0.6, reps: 1, traceS: 0.6 },
+  startup: { warmup: 1, rounds: 2 },
+  memory: { first: 5, total: 20, warmCycles: 1, cycles: 3 },
+  size: { build: false },
 };
 
 const args = process.argv.slice(2);
@@ -61,20 +67,22 @@ function numbers(value) {
   return [];
 }
 
-/** A part passes when it ran, produced numbers, all finite, and its drawing checks held. */
+/** A part passes when it ran, produced numbers, all finite, and its drawing and data checks held. */
 function check(result) {
   const found = numbers(result);
   if (found.length === 0) return 'no numbers';
   if (!found.every(Number.isFinite)) return 'a number is not finite';
   const rows = Array.isArray(result) ? result : [result];
   if (rows.some((row) => row.drawn === false)) return 'the drawing check failed';
+  if (rows.some((row) => row.fed === false)) return 'the data check failed';
   return null;
 }
+
+const git = (...a) => execFileSync('git', a, { cwd: root, encoding: 'utf8' }).trim();
 
 /** The commit measured, and whether src/ differs from it. */
 function sourceState() {
   try {
-    const git = (...a) => execFileSync('git', a, { cwd: root, encoding: 'utf8' }).trim();
     const dirty = git('status', '--porcelain', '--', 'src') !== '';
     return `${git('rev-parse', '--short', 'HEAD')}${dirty ? ' with uncommitted changes in src/' : ''}`;
   } catch {
@@ -82,8 +90,61 @@ function sourceState() {
   }
 }
 
+/** The CPU model as /proc/cpuinfo names it (Node's os.cpus() where there is none). */
+async function cpuModel() {
+  try {
+    const info = await readFile('/proc/cpuinfo', 'utf8');
+    return info.match(/^model name\s*:\s*(.+)$/m)?.[1].trim() ?? 'unknown';
+  } catch {
+    return os.cpus()[0]?.model.trim() ?? 'unknown';
+  }
+}
+
+function nproc() {
+  try {
+    return Number(execFileSync('nproc', { encoding: 'utf8' }).trim());
+  } catch {
+    return os.availableParallelism?.() ?? os.cpus().length;
+  }
+}
+
+async function runProfile(browser, url) {
+  if (args[profile + 1] === 'many') {
+    const variant = args[profile + 2] ?? 'element';
+    const seconds = Number(args[profile + 3]) || 6;
+    const r = await profileMany(browser, url, { ...FULL.many, variant, seconds });
+    console.log(`${variant}, ${FULL.many.count} charts, ${r.wall.toFixed(1)} s: busy ${(r.busy * 100).toFixed(1)} % (ThreadTime), ${r.updatesPerS.toFixed(1)} updates/s in ${r.framesPerS.toFixed(1)} frames/s`);
+    printTrace(r.trace, r.wall * 1000);
+    printFunctions(r.functions, r.wall * 1000);
+    return 0;
+  }
+  const capacity = Number(args[profile + 1]) || 1_000_000;
+  const variant = args[profile + 2] ?? 'element';
+  const rounds = capacity >= 1e6 ? 10 : capacity >= 1e5 ? 30 : 100;
+  const r = await profileUpdates(browser, url, { capacity, variant, rounds });
+  console.log(`${variant} at capacity ${capacity.toLocaleString('en')}: ${rounds} updates, ${r.perUpdate.toFixed(2)} ms of CPU per update (profiler and trace running)`);
+  printTrace(r.trace, r.trace.tasksThreadMs);
+  printFunctions(r.top, r.trace.tasksThreadMs);
+  return 0;
+}
+
+function printTrace(trace, totalMs) {
+  console.log(`main thread, self time per trace event (tasks: ${trace.tasksThreadMs.toFixed(1)} ms of thread time):\n   share  thread ms  wall ms  count  event`);
+  for (const e of trace.events) {
+    console.log(`${((e.thread / totalMs) * 100).toFixed(1).padStart(6)} %  ${e.thread.toFixed(1).padStart(9)}  ${e.wall.toFixed(1).padStart(7)}  ${String(e.count).padStart(5)}  ${e.name}`);
+  }
+}
+
+function printFunctions(functions, totalMs) {
+  console.log('script, per function (CPU profile):\n   share  total ms  self ms  function');
+  for (const f of functions) {
+    console.log(`${((f.total / totalMs) * 100).toFixed(1).padStart(6)} %  ${f.total.toFixed(1).padStart(8)}  ${f.self.toFixed(1).padStart(7)}  ${f.name}`);
+  }
+}
+
 async function main() {
   const started = Date.now();
+  const loadStart = os.loadavg();
   const dir = await buildPages();
   const server = await serve(dir);
   let browser = null;
@@ -99,50 +160,28 @@ async function main() {
     return browser;
   };
   try {
-    if (profile >= 0 && args[profile + 1] === 'many') {
-      const variant = args[profile + 2] ?? 'element';
-      const seconds = Number(args[profile + 3]) || 6;
-      const r = await profileMany(needBrowser(), server.url, { ...FULL.many, variant, seconds });
-      const pct = (ms) => `${((ms / 1000 / r.wall) * 100).toFixed(2).padStart(5)} %`;
-      console.log(`${variant}, ${FULL.many.count} charts, ${r.wall.toFixed(1)} s traced: busy ${(r.busy * 100).toFixed(1)} %, script ${(r.script * 100).toFixed(1)} % (DevTools metrics); tasks in the trace ${pct(r.tasksMs)}`);
-      console.log('main thread, self time per trace event:\n   share  self ms  count  event');
-      for (const e of r.events) console.log(`${pct(e.self)}  ${e.self.toFixed(1).padStart(7)}  ${String(e.count).padStart(5)}  ${e.name}`);
-      console.log('script, per function (CPU profile):\n   share  total ms  self ms  function');
-      for (const f of r.functions) console.log(`${pct(f.total)}  ${f.total.toFixed(1).padStart(8)}  ${f.self.toFixed(1).padStart(7)}  ${f.name}`);
-      return 0;
-    }
-    if (profile >= 0) {
-      const capacity = Number(args[profile + 1]) || 1_000_000;
-      const variant = args[profile + 2] ?? 'element';
-      const rounds = capacity >= 1e6 ? 10 : capacity >= 1e5 ? 40 : 400;
-      const { times, top } = await profileUpdates(needBrowser(), server.url, { capacity, variant, rounds });
-      const median = [...times].sort((a, b) => a - b)[times.length >> 1];
-      console.log(`${variant} at capacity ${capacity.toLocaleString('en')}: ${times.length} updates, median ${median.toFixed(2)} ms`);
-      console.log('total ms  share  self ms  function');
-      for (const { name, total, self, share } of top) {
-        console.log(`${total.toFixed(1).padStart(8)}  ${(share * 100).toFixed(1).padStart(4)} %  ${self.toFixed(1).padStart(7)}  ${name}`);
-      }
-      return 0;
-    }
+    if (profile >= 0) return await runProfile(needBrowser(), server.url);
 
     const machine = {
       date: new Date().toISOString().slice(0, 10),
-      cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
-      cores: os.cpus().length,
+      cpu: await cpuModel(),
+      nproc: nproc(),
       memoryGb: Math.round(os.totalmem() / 2 ** 30),
       browser: browser ? await browser.version() : 'none',
       node: process.version,
       os: `${os.type()} ${os.release()} ${os.arch()}`,
       source: sourceState(),
-      loadStart: os.loadavg()[0],
+      loadStart,
     };
-    log(`${smoke ? 'Smoke run' : 'Benchmark'}: ${machine.cpu} × ${machine.cores}, ${machine.browser}, Node ${machine.node}`);
+    log(`${smoke ? 'Smoke run' : 'Benchmark'}: ${machine.cpu}, nproc ${machine.nproc}, ${machine.browser}, Node ${machine.node}, source ${machine.source}`);
+    log(`load average ${loadStart.map((x) => x.toFixed(2)).join(', ')}`);
 
     const parts = {
+      metric: () => runMetric(needBrowser(), server.url, config.metric, log),
       update: () => runUpdate(needBrowser(), server.url, config.update, log),
       many: () => runMany(needBrowser(), server.url, config.many, log),
-      memory: () => runMemory(needBrowser(), server.url, config.memory, log),
       startup: () => runStartup(needBrowser(), server.url, config.startup, log),
+      memory: () => runMemory(needBrowser(), server.url, config.memory, log),
       size: () => runSize(config.size, log),
     };
     const results = {};
@@ -164,8 +203,9 @@ async function main() {
     }
 
     const seconds = (Date.now() - started) / 1000;
-    machine.loadEnd = os.loadavg()[0];
-    log(`load average (1 min): ${machine.loadStart.toFixed(1)} at the start, ${machine.loadEnd.toFixed(1)} at the end, on ${machine.cores} cores`);
+    machine.loadEnd = os.loadavg();
+    machine.busyNote = '';
+    log(`load average ${machine.loadStart.map((x) => x.toFixed(2)).join(', ')} at the start, ${machine.loadEnd.map((x) => x.toFixed(2)).join(', ')} at the end, on ${machine.nproc} CPUs`);
     console.log(consoleReport(results));
     console.log(`\nTook ${seconds.toFixed(0)} s.`);
     for (const failure of failures) console.log(`FAILED ${failure}`);

@@ -1,86 +1,80 @@
-// Part 3: what stays on the JS heap after many updates at capacity 100, and after many
+// Part 4: what stays on the JS heap after many updates at capacity 100, and after many
 // create/remove cycles. The driver forces the garbage collection and reads the heap in between.
-import type { DataFeed } from '../../src/index.js';
-import { Series, frames, nextFrame, type Chunk } from './common.js';
-import { silentSource } from './element.js';
+import { DEFAULT_LOOK, Series, painted } from './common.js';
+import { seriesSource } from './element.js';
 import { RawChart } from './raw-uplot.js';
 
 type Name = 'element' | 'uplot';
 const CAPACITY = 100;
 
-let series = new Series(CAPACITY);
-let done = 0;
-let update: ((chunk: Chunk) => void) | null = null;
+let update: (() => Promise<void>) | null = null;
 let teardown: (() => void) | null = null;
 
 const bench = {
-  /** One chart of `variant` at capacity 100, full, driven by the host. */
+  /** One chart of `variant` at capacity 100, full, updated on the streaming path. */
   async setupUpdates(variant: Name): Promise<void> {
-    series = new Series(CAPACITY);
-    done = 0;
-    const box = document.createElement('div');
-    document.body.append(box);
+    const series = new Series(CAPACITY);
+    const box = document.body.appendChild(document.createElement('div'));
     if (variant === 'element') {
       const el = document.createElement('data-feed');
-      el.noControls = true;
       el.capacity = CAPACITY;
-      el.source = silentSource;
+      el.backfill = series.reachS;
+      el.source = seriesSource(series).source;
       box.append(el);
       await el.updateComplete;
       await el.refresh();
-      el.append(series.initial);
-      await el.refresh();
-      update = (chunk) => {
-        el.append(chunk);
-        frames.flush();
-      };
+      update = () => el.refresh();
       teardown = () => el.remove();
     } else {
-      const chart = new RawChart(box, CAPACITY, series.initial);
-      update = (chunk) => chart.update(chunk);
+      const chart = new RawChart(box, CAPACITY, series.initial, DEFAULT_LOOK);
+      let k = 0;
+      update = async () => {
+        chart.update(series.chunk(k++));
+        await null;
+      };
       teardown = () => chart.destroy();
     }
-    frames.manual = true;
+    await painted();
   },
 
-  /** `n` more updates of two points, each drawn; yields to the event loop now and then. */
-  async updates(n: number): Promise<number> {
+  /** `n` more updates, each followed by a rendered frame. */
+  async updates(n: number): Promise<void> {
     for (let i = 0; i < n; i++) {
-      update!(series.chunk(done++));
-      await null;
-      if (i % 100 === 99) await new Promise((resolve) => setTimeout(resolve, 0));
+      await update!();
+      await painted();
     }
-    return done;
   },
 
   endUpdates(): void {
-    frames.manual = false;
     teardown?.();
     teardown = update = null;
     document.body.replaceChildren();
   },
 
-  /** `n` times: a new chart of `variant` with 100 points, attached, drawn, removed. */
+  /** `n` times: a new chart of `variant` with 100 points, attached, drawn and shown, removed. */
   async cycles(variant: Name, n: number): Promise<void> {
+    const series = new Series(CAPACITY);
     for (let i = 0; i < n; i++) {
       if (variant === 'element') {
-        const el: DataFeed = document.createElement('data-feed');
+        const el = document.createElement('data-feed');
+        el.backfill = series.reachS;
+        el.source = seriesSource(series).source;
         document.body.append(el);
         await el.updateComplete;
         await el.refresh();
+        await painted();
         el.remove();
       } else {
-        const box = document.createElement('div');
-        document.body.append(box);
-        const chart = new RawChart(box, CAPACITY, series.initial);
-        await null;
+        const box = document.body.appendChild(document.createElement('div'));
+        const chart = new RawChart(box, CAPACITY, series.initial, DEFAULT_LOOK);
+        await painted();
         chart.destroy();
         box.remove();
       }
     }
     // Let observers and frame callbacks of the removed charts run out.
-    await nextFrame();
-    await nextFrame();
+    await painted();
+    await painted();
   },
 };
 

@@ -1,7 +1,7 @@
 // The baseline: what a skilled engineer would write by hand with uPlot for the same chart.
-// Columnar typed arrays with preallocated slack, zero-copy subarray views, one setData per update.
+// A Float64Array window with zero-copy `subarray` views, one setData per update.
 import uPlot from 'uplot';
-import { COLORS, HEIGHT, NAMES, WIDTH, type Chunk } from './common.js';
+import { DEFAULT_LOOK, HEIGHT, NAMES, WIDTH, type Chunk, type Look } from './common.js';
 
 /** The newest `capacity` points in typed arrays of `capacity + slack` entries, compacted when full. */
 export class SlackColumns {
@@ -39,15 +39,23 @@ export class SlackColumns {
   }
 }
 
-export function rawOptions(width = WIDTH, height = HEIGHT): uPlot.Options {
+/**
+ * uPlot's options for our chart: its defaults but for the size, millisecond times and line
+ * colours (uPlot has no default colour); `look` gives widths and dashes too.
+ */
+export function rawOptions(look: Look = DEFAULT_LOOK, width = WIDTH, height = HEIGHT): uPlot.Options {
   return {
     width,
     height,
     ms: 1,
-    scales: { x: { time: true } },
     series: [
       {},
-      ...NAMES.map((label, i): uPlot.Series => ({ label, stroke: COLORS[i], width: 2, points: { show: false } })),
+      ...NAMES.map((label, i): uPlot.Series => {
+        const series: uPlot.Series = { label, stroke: look.colors[i] };
+        if (look.widths[i] !== 1) series.width = look.widths[i];
+        if (look.dashes[i].length) series.dash = look.dashes[i];
+        return series;
+      }),
     ],
   };
 }
@@ -57,10 +65,10 @@ export class RawChart {
   readonly plot: uPlot;
   readonly columns: SlackColumns;
 
-  constructor(container: HTMLElement, capacity: number, initial: Chunk) {
+  constructor(container: HTMLElement, capacity: number, initial: Chunk, look: Look = DEFAULT_LOOK, width = WIDTH, height = HEIGHT) {
     this.columns = new SlackColumns(capacity, initial.values.length);
     this.columns.append(initial);
-    this.plot = new uPlot(rawOptions(), this.columns.views(), container);
+    this.plot = new uPlot(rawOptions(look, width, height), this.columns.views(), container);
   }
 
   get canvas(): HTMLCanvasElement {

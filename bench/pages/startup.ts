@@ -1,12 +1,13 @@
-// Part 4: from creating a chart to its first drawn (rasterized) frame, with 100 points.
-import type { DataFeed } from '../../src/index.js';
-import { HEIGHT, PERIOD_MS, WIDTH, normals, rasterize, sleep, strokes } from './common.js';
-import { elementCanvas, widthFor } from './element.js';
+// Part 3: start-up, from creating a chart with 100 points to the frame that shows its lines.
+// The driver reads the renderer's CPU time around `create()`; the chart is removed outside it.
+import { COLORS, DEFAULT_LOOK, PERIOD_MS, canvasColor, normals, painted, strokes, within } from './common.js';
+import { apply, elementCanvas, fit, type DataFeed, type Fit } from './element.js';
 import { RawChart } from './raw-uplot.js';
 
-type Name = 'element' | 'element-no-controls' | 'uplot';
+export type Name = 'null' | 'element' | 'element-no-controls' | 'uplot';
 const POINTS = 100;
 const values = [normals(POINTS, 7), normals(POINTS, 8)];
+const lineColors = COLORS.map(canvasColor);
 
 /** The 100 points, ending just before `now`. */
 function points(now: number) {
@@ -15,80 +16,70 @@ function points(now: number) {
   return { time, values };
 }
 
-const configure = {
-  element: (_el: DataFeed) => {},
-  'element-no-controls': (el: DataFeed) => {
-    el.noControls = true;
-  },
+const configure: Record<'element' | 'element-no-controls', (el: DataFeed) => void> = {
+  element: () => {},
+  'element-no-controls': (el) => (el.noControls = true),
 };
 
-let box: HTMLElement;
+const box = document.body.appendChild(document.createElement('div'));
+const sizes: Partial<Record<Name, Fit>> = {};
 let leftOver: (() => void) | null = null;
 
-const bench = {
-  /** Host widths that give each element setup a chart of WIDTH pixels. */
-  async calibrate(): Promise<Record<string, number>> {
-    return {
-      element: await widthFor(configure.element, document.body),
-      'element-no-controls': await widthFor(configure['element-no-controls'], document.body),
+/** Resolves at the first stroke of a series line on a canvas inside `host`. */
+function linesDrawn(host: Node): Promise<void> {
+  return new Promise((resolve) => {
+    strokes.onStroke = (s) => {
+      if (!lineColors.includes(s.style) || !within(s.canvas, host)) return;
+      strokes.onStroke = null;
+      resolve();
     };
+  });
+}
+
+const bench = {
+  /** Host sizes that give each element setup a canvas of the common size; installs the canvas spy. */
+  async calibrate(): Promise<void> {
+    for (const name of ['element', 'element-no-controls'] as const) sizes[name] = await fit(name, configure[name], box);
+    strokes.install();
   },
 
   /**
-   * Milliseconds from creating a chart of `variant` (and putting it on the page) to its first
-   * frame rasterized. Removes the
-   * chart afterwards unless `keep`, in which case it is removed by the next call.
+   * Creates a chart of `variant` with 100 points and resolves once the frame that shows its lines
+   * is rendered. 'null' is that wait alone. The chart stays until `remove()`.
    */
-  async once(variant: Name, width: number, keep = false): Promise<number> {
-    leftOver?.();
-    leftOver = null;
-    box ??= document.body.appendChild(document.createElement('div'));
-    let canvas: HTMLCanvasElement;
-    let remove: () => void;
-    let t0: number;
+  async create(variant: Name): Promise<void> {
+    if (variant === 'null') return painted();
     if (variant === 'uplot') {
-      t0 = performance.now();
-      const chart = new RawChart(box, POINTS, points(Date.now()));
-      await null; // uPlot draws in a microtask
-      canvas = chart.canvas;
-      remove = () => chart.destroy();
-    } else {
-      t0 = performance.now();
-      const el = document.createElement('data-feed');
-      configure[variant](el);
-      // The 100 points at the first call (the load on connect), nothing new after.
-      let given = false;
-      el.source = (_since, now) => (given ? { time: [], values: [[], []] } : ((given = true), points(now)));
-      el.style.width = `${width}px`;
-      box.append(el);
-      await el.updateComplete;
-      await el.refresh(); // resolves once the points are kept and drawn
-      canvas = elementCanvas(el);
-      remove = () => el.remove();
+      const holder = box.appendChild(document.createElement('div'));
+      const drawn = linesDrawn(holder);
+      const chart = new RawChart(holder, POINTS, points(Date.now()), DEFAULT_LOOK);
+      leftOver = () => {
+        chart.destroy();
+        holder.remove();
+      };
+      await drawn;
+      return painted();
     }
-    rasterize(canvas);
-    const ms = performance.now() - t0;
-    if (canvas.width !== WIDTH || canvas.height !== HEIGHT) throw new Error(`${variant}: canvas ${canvas.width}×${canvas.height}`);
-    if (keep) leftOver = remove;
-    else remove();
-    return ms;
+    const el = document.createElement('data-feed');
+    configure[variant](el);
+    // The 100 points at the first call (the load on connect), nothing new after.
+    let given = false;
+    el.source = (_since, now) => (given ? { time: [], values: [[], []] } : ((given = true), points(now)));
+    apply(el, sizes[variant]!);
+    const drawn = linesDrawn(el);
+    box.append(el);
+    leftOver = () => el.remove();
+    await drawn;
+    return painted();
   },
 
-  /** Checks that the timed span holds the drawing: strokes inside it, none in the 100 ms after. */
-  async verify(variant: Name, width: number): Promise<{ inside: number; after: number }> {
-    strokes.install();
-    try {
-      const before = strokes.count;
-      await bench.once(variant, width, true);
-      const inside = strokes.count - before;
-      await sleep(100);
-      const after = strokes.count - before - inside;
-      leftOver?.();
-      leftOver = null;
-      return { inside, after };
-    } finally {
-      strokes.uninstall();
-    }
+  /** Removes the last chart; returns its canvas size (to check it is the common one). */
+  remove(): string {
+    const canvas = box.querySelector('data-feed') ? elementCanvas(box.querySelector('data-feed')!) : box.querySelector('canvas');
+    const size = canvas ? `${canvas.width}×${canvas.height}` : 'none';
+    leftOver?.();
+    leftOver = null;
+    return size;
   },
 };
 

@@ -1,212 +1,253 @@
-// Part 1: the cost of one update (append 2 points, trim to capacity, draw) at a given capacity,
-// for `<data-feed>`, hand-written uPlot and tuned Chart.js, interleaved.
-import {
-  Chart,
-  Decimation,
-  Legend,
-  LineController,
-  LineElement,
-  LinearScale,
-  PointElement,
-  Tooltip,
-} from 'chart.js';
-import type { DataFeed } from '../../src/index.js';
-import { COLORS, HEIGHT, NAMES, Series, WIDTH, frames, rasterize, strokes, type Chunk } from './common.js';
-import { elementCanvas, settleSize, silentSource, widthFor } from './element.js';
+// Part 1: the cost of one update on the streaming path (two new points, trimmed to the capacity,
+// drawn, and the frame that shows it rendered), for `<data-feed>` and hand-written uPlot.
+// The driver reads the renderer's main-thread CPU time around batches of updates.
+import { DEFAULT_LOOK, Series, painted, sleep, strokes, type Look } from './common.js';
+import { apply, fit, lookOf, seriesSource, settleSize, type DataFeed } from './element.js';
 import { RawChart } from './raw-uplot.js';
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, Decimation, Legend, Tooltip);
-
-interface Variant {
-  /** Appends the chunk and starts the draw; the harness then lets microtasks run and reads a pixel. */
-  update(chunk: Chunk): void;
-  readonly canvas: HTMLCanvasElement;
-  destroy(): void;
+/** Updated by the page, one at a time: `update()` resolves once the points are kept and drawn. */
+interface Driven {
+  kind: 'refresh';
+  update(): Promise<void>;
+  readonly canvas: HTMLCanvasElement | null;
+  check?(): Record<string, number>;
+  destroy?(): void;
 }
 
-/**
- * `<data-feed>` driven by the host: `append()`, which draws at once when nothing was drawn since the
- * last frame, then the frame callbacks it holds further draws with, run now (frames pass between
- * updates when streaming).
- */
-async function createElement(series: Series, box: HTMLElement): Promise<Variant> {
-  const configure = (el: DataFeed) => {
-    el.noControls = true;
-    el.heading = '';
-    el.capacity = series.capacity;
-    el.source = silentSource;
-  };
-  const width = await widthFor(configure, box);
-  const el = document.createElement('data-feed');
-  configure(el);
-  el.style.width = `${width}px`;
-  box.append(el);
-  await el.updateComplete;
-  await el.refresh();
-  await settleSize(el);
-  el.append(series.initial);
-  await el.refresh();
-  const canvas = elementCanvas(el);
-  return {
-    canvas,
-    update(chunk) {
-      el.append(chunk);
-      if (frames.flush() === 0 || frames.pending) throw new Error('<data-feed> did not draw and release its frame');
-    },
-    destroy: () => el.remove(),
-  };
+/** Updated by its own timer between `start()` and `stop()`; `count` goes up at each update. */
+interface Ticking {
+  kind: 'ticks';
+  count: number;
+  start(intervalMs: number): void;
+  stop(): void;
+  readonly canvas: HTMLCanvasElement | null;
+  check?(): Record<string, number>;
+  destroy?(): void;
 }
 
-async function createRaw(series: Series, box: HTMLElement): Promise<Variant> {
-  const chart = new RawChart(box, series.capacity, series.initial);
-  await null;
-  return { canvas: chart.canvas, update: (chunk) => chart.update(chunk), destroy: () => chart.destroy() };
-}
+type Variant = Driven | Ticking;
 
-/**
- * Chart.js 4 as its performance docs advise: no animation, data in its internal format with
- * parsing off and normalized, decimation (min-max), no points, spanGaps, a linear x axis with
- * min/max given, update('none').
- */
-async function createChartJs(series: Series, box: HTMLElement): Promise<Variant> {
-  const canvas = document.createElement('canvas');
-  canvas.width = WIDTH;
-  canvas.height = HEIGHT;
-  canvas.style.cssText = `width:${WIDTH}px;height:${HEIGHT}px;display:block`;
-  box.append(canvas);
-  const { time, values } = series.initial;
-  const points: { x: number; y: number }[][] = values.map((column) => Array.from(column, (y, i) => ({ x: time[i], y })));
-  const chart = new Chart(canvas, {
-    type: 'line',
-    data: {
-      datasets: NAMES.map((label, s) => ({
-        label,
-        data: points[s],
-        borderColor: COLORS[s],
-        backgroundColor: COLORS[s],
-        borderWidth: 2,
-        pointRadius: 0,
-        spanGaps: true,
-      })),
-    },
-    options: {
-      animation: false,
-      parsing: false,
-      normalized: true,
-      responsive: false,
-      devicePixelRatio: 1,
-      scales: {
-        x: { type: 'linear', min: time[0], max: time[time.length - 1] },
-        y: { type: 'linear' },
-      },
-      plugins: { decimation: { enabled: true, algorithm: 'min-max' } },
-    },
-  });
-  const x = chart.options.scales!.x!;
-  return {
-    canvas,
-    update(chunk) {
-      for (let s = 0; s < points.length; s++) {
-        const data = points[s];
-        const column = chunk.values[s];
-        for (let i = 0; i < chunk.time.length; i++) data.push({ x: chunk.time[i], y: column[i] });
-        while (data.length > series.capacity) data.shift();
-      }
-      x.min = points[0][0].x;
-      x.max = points[0][points[0].length - 1].x;
-      chart.update('none');
-    },
-    destroy: () => {
-      chart.destroy();
-      canvas.remove();
-    },
-  };
-}
-
-const FACTORIES = { element: createElement, uplot: createRaw, chartjs: createChartJs } as const;
-type Name = keyof typeof FACTORIES;
+export const REFRESH = ['null', 'element', 'element-table', 'uplot', 'uplot-look'] as const;
+export const TICKS = ['element-ticks', 'uplot-ticks'] as const;
+type Name = (typeof REFRESH)[number] | (typeof TICKS)[number];
 
 let series: Series | null = null;
 let variants = new Map<Name, Variant>();
-/** Updates done per variant: each sees chunk k on its k-th update. */
-let done = new Map<Name, number>();
+let look: (Look & { drawnWidths: number[] }) | null = null;
+let onCount: (() => void) | null = null;
 
-/**
- * Times one update: `script` until the draw calls are made (uPlot makes them in a microtask queued
- * by setData), `total` until the canvas is rasterized too (reading a pixel forces what Chromium
- * would otherwise do at the next paint).
- */
-async function timeOne(variant: Variant, chunk: Chunk): Promise<{ script: number; total: number }> {
-  const t0 = performance.now();
-  variant.update(chunk);
-  await null;
-  const t1 = performance.now();
-  rasterize(variant.canvas);
-  const t2 = performance.now();
-  return { script: t1 - t0, total: t2 - t0 };
+/** The element as users have it (heading and controls), fed by a source, sized to the common canvas. */
+async function createElement(box: HTMLElement, table: boolean, ticking: boolean): Promise<Variant> {
+  const s = series!;
+  const feed = seriesSource(s);
+  const configure = (el: DataFeed) => {
+    el.capacity = s.capacity;
+    // The data sit far enough in the past for every update to get points before `now`: a backfill
+    // that reaches them makes the element ask from its last kept point, as a live feed would.
+    el.backfill = s.reachS;
+    el.source = feed.source;
+    el.table = table;
+  };
+  const size = await fit(`table=${table}`, (el) => (el.table = table), box);
+  const el = document.createElement('data-feed');
+  configure(el);
+  apply(el, size);
+  const added: number[] = [];
+  let sizeAfter = 0;
+  el.addEventListener('data-feed-update', (event) => {
+    added.push(event.detail.added);
+    sizeAfter = event.detail.size;
+  });
+  box.append(el);
+  await el.updateComplete;
+  const canvas = await settleSize(el);
+  await el.refresh();
+  look ??= await lookOf(el);
+  const check = () => ({
+    sourceCalls: feed.calls,
+    sinceMismatches: feed.sinceMismatches,
+    updatesNotAddingTwo: added.slice(1).filter((n) => n !== 2).length,
+    sizeNotCapacity: sizeAfter === s.capacity ? 0 : 1,
+  });
+  if (!ticking) return { kind: 'refresh', canvas, check, update: () => el.refresh() };
+  const variant: Ticking = {
+    kind: 'ticks',
+    count: 0,
+    canvas,
+    check,
+    start(intervalMs) {
+      el.minInterval = intervalMs / 1000;
+      el.interval = intervalMs / 1000;
+      el.start();
+    },
+    stop: () => el.stop(),
+  };
+  el.addEventListener('data-feed-update', () => {
+    variant.count++;
+    onCount?.();
+  });
+  return variant;
+}
+
+async function createRaw(box: HTMLElement, chartLook: Look, ticking: boolean): Promise<Variant> {
+  const s = series!;
+  const chart = new RawChart(box, s.capacity, s.initial, chartLook);
+  let k = 0;
+  const update = () => chart.update(s.chunk(k++));
+  await painted();
+  if (!ticking) {
+    return {
+      kind: 'refresh',
+      canvas: chart.canvas,
+      destroy: () => chart.destroy(),
+      // uPlot draws in a microtask after setData: resolved after it, as refresh() is after the draw.
+      update: async () => {
+        update();
+        await null;
+      },
+    };
+  }
+  let timer = 0;
+  const variant: Ticking = {
+    kind: 'ticks',
+    count: 0,
+    canvas: chart.canvas,
+    // As the element does on start(): one update at once, then one every interval.
+    start(intervalMs) {
+      const tick = () => {
+        update();
+        variant.count++;
+        onCount?.();
+      };
+      tick();
+      timer = window.setInterval(tick, intervalMs);
+    },
+    stop: () => clearInterval(timer),
+    destroy: () => chart.destroy(),
+  };
+  return variant;
+}
+
+async function create(name: Name, box: HTMLElement): Promise<Variant> {
+  switch (name) {
+    case 'null':
+      return { kind: 'refresh', canvas: null, update: async () => {} };
+    case 'element':
+      return createElement(box, false, false);
+    case 'element-table':
+      return createElement(box, true, false);
+    case 'element-ticks':
+      return createElement(box, false, true);
+    case 'uplot':
+      return createRaw(box, DEFAULT_LOOK, false);
+    case 'uplot-look':
+      return createRaw(box, look!, false);
+    case 'uplot-ticks':
+      return createRaw(box, DEFAULT_LOOK, true);
+  }
+}
+
+function get(name: Name): Variant {
+  const variant = variants.get(name);
+  if (!variant) throw new Error(`no variant ${name}`);
+  return variant;
 }
 
 const bench = {
-  crossOriginIsolated,
-
-  /** Creates every variant named, filled to `capacity`. */
-  async setup(capacity: number, names: Name[]): Promise<void> {
+  /**
+   * Creates every variant named, filled to `capacity` with the same data. The elements come first:
+   * 'uplot-look' draws the look read from the first. Returns that look.
+   */
+  async setup(capacity: number, names: Name[]): Promise<Look & { drawnWidths: number[] }> {
     bench.teardown();
     series = new Series(capacity);
-    for (const name of names) {
+    document.body.style.cssText = 'margin:0;display:flex;flex-wrap:wrap;align-items:flex-start;width:1720px';
+    const ordered = [...names].sort((a, b) => Number(b.startsWith('element')) - Number(a.startsWith('element')));
+    for (const name of ordered) {
       const box = document.createElement('div');
-      box.style.margin = '8px';
+      box.style.margin = '4px';
+      box.dataset.variant = name;
       document.body.append(box);
-      variants.set(name, await FACTORIES[name](series, box));
-      done.set(name, 0);
+      variants.set(name, await create(name, box));
     }
-    frames.manual = true;
+    await painted();
+    return look ?? { ...DEFAULT_LOOK, drawnWidths: DEFAULT_LOOK.widths };
   },
 
-  /** One update of each variant in `order`; returns the milliseconds each took (see timeOne). */
-  async round(order: Name[]): Promise<Record<string, { script: number; total: number }>> {
-    const times: Record<string, { script: number; total: number }> = {};
-    for (const name of order) {
-      const k = done.get(name)!;
-      done.set(name, k + 1);
-      times[name] = await timeOne(variants.get(name)!, series!.chunk(k));
+  /** `n` updates of a refresh-driven variant, each followed by a rendered frame. */
+  async updates(name: Name, n: number): Promise<void> {
+    const variant = get(name);
+    if (variant.kind !== 'refresh') throw new Error(`${name} is driven by its timer`);
+    for (let i = 0; i < n; i++) {
+      await variant.update();
+      await painted();
     }
-    return times;
+  },
+
+  /** Starts a ticking variant: its first update (at once) is made and shown when this resolves. */
+  async startTicks(name: Name, intervalMs: number): Promise<void> {
+    const variant = get(name);
+    if (variant.kind !== 'ticks') throw new Error(`${name} is not driven by a timer`);
+    await bench.waitTicks(name, 1, () => variant.start(intervalMs));
+  },
+
+  /** Resolves once a ticking variant made `n` more updates and the frame after the last is rendered. */
+  async waitTicks(name: Name, n: number, begin?: () => void): Promise<number> {
+    const variant = get(name) as Ticking;
+    const target = variant.count + n;
+    const t0 = performance.now();
+    await new Promise<void>((resolve) => {
+      onCount = () => {
+        if (variant.count < target) return;
+        onCount = null;
+        resolve();
+      };
+      begin?.();
+    });
+    await painted();
+    return performance.now() - t0;
+  },
+
+  stopTicks(name: Name): void {
+    (get(name) as Ticking).stop();
   },
 
   /**
-   * Checks, for one update of each variant, that the timed span holds all the drawing: strokes
-   * happen inside it and none afterwards, and no frame callback is left waiting.
+   * Checks that one update of `name` draws on its own canvas inside the span the driver measures
+   * and nothing after: strokes during the update and its frame, none in the 100 ms after.
    */
-  async verify(order: Name[]): Promise<Record<string, { inside: number; after: number; pending: number }>> {
-    const out: Record<string, { inside: number; after: number; pending: number }> = {};
+  async verify(name: Name, intervalMs = 100): Promise<Record<string, number>> {
+    const variant = get(name);
+    const canvas = variant.canvas;
+    let mine = 0;
     strokes.install();
+    strokes.onStroke = (s) => {
+      if (s.canvas === canvas) mine++;
+    };
     try {
-      for (const name of order) {
-        const k = done.get(name)!;
-        done.set(name, k + 1);
-        const before = strokes.count;
-        await timeOne(variants.get(name)!, series!.chunk(k));
-        const inside = strokes.count - before;
-        const pending = frames.pending;
-        frames.manual = false;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        frames.manual = true;
-        out[name] = { inside, after: strokes.count - before - inside, pending };
+      if (variant.kind === 'refresh') await bench.updates(name, 1);
+      else {
+        await bench.startTicks(name, intervalMs);
+        await bench.waitTicks(name, 1);
+        variant.stop();
       }
+      const inside = mine;
+      await sleep(100);
+      return { strokesInside: inside, strokesAfter: mine - inside, ...variant.check?.() };
     } finally {
       strokes.uninstall();
     }
-    return out;
   },
 
   teardown(): void {
-    frames.manual = false;
-    frames.flush();
-    for (const variant of variants.values()) variant.destroy();
+    for (const variant of variants.values()) {
+      if (variant.kind === 'ticks') variant.stop();
+      variant.destroy?.();
+    }
     variants = new Map();
-    done = new Map();
     series = null;
+    look = null;
+    onCount = null;
     document.body.replaceChildren();
   },
 };

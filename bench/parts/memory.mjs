@@ -1,5 +1,5 @@
-// Part 3: JS heap after a forced GC, after 1,000 and after 20,000 updates at capacity 100, and
-// before and after many create/remove cycles.
+// Part 4: JS heap after a forced GC, after `first` and after `total` updates at capacity 100
+// (each update followed by a rendered frame), and before and after many create/remove cycles.
 import { heapAfterGc, openPage } from '../browser.mjs';
 
 export const VARIANTS = ['element', 'uplot'];

@@ -1,47 +1,43 @@
-// Part 4: start-up, from creating a chart to its first frame rasterized, with 100 points.
-// "cold": the first chart of a freshly loaded page (one page per sample, variants alternating);
-// "warm": further charts in the same page, variants interleaved.
-import { openPage } from '../browser.mjs';
-import { median, rotation } from '../stats.mjs';
+// Part 3: warm start-up: the renderer's CPU time from creating a chart with 100 points to the
+// rendered frame that shows its lines, in a page that has made such charts before. The variants
+// take turns; 'null' is the wait for a frame alone.
+import { cpuMeter, openPage } from '../browser.mjs';
+import { median, quartiles, rotation } from '../stats.mjs';
 
-export const VARIANTS = ['element', 'element-no-controls', 'uplot'];
+export const VARIANTS = ['null', 'element', 'element-no-controls', 'uplot'];
 
-/** `options`: { pages, warmPerPage }. */
-export async function runStartup(browser, url, { pages, warmPerPage }, log) {
-  const cold = Object.fromEntries(VARIANTS.map((v) => [v, []]));
-  const warm = Object.fromEntries(VARIANTS.map((v) => [v, []]));
-  let widths;
-  let verify;
-  {
-    const page = await openPage(browser, url, 'startup');
-    widths = await page.evaluate(() => bench.calibrate());
-    verify = {};
-    for (const v of VARIANTS) verify[v] = await page.evaluate((v, w) => bench.verify(v, w), v, widths[v] ?? 0);
-    await page.close();
-  }
-  for (let p = 0; p < pages; p++) {
-    for (const variant of rotation(VARIANTS, p)) {
-      const page = await openPage(browser, url, 'startup');
-      try {
-        cold[variant].push(await page.evaluate((v, w) => bench.once(v, w), variant, widths[variant] ?? 0));
-        for (let i = 0; i < warmPerPage; i++) {
-          for (const v of rotation(VARIANTS, i)) warm[v].push(await page.evaluate((v, w) => bench.once(v, w), v, widths[v] ?? 0));
-        }
-      } finally {
-        await page.close();
+/** `options`: { warmup, rounds }. */
+export async function runStartup(browser, url, { warmup, rounds }, log) {
+  const page = await openPage(browser, url, 'startup');
+  const cpu = await cpuMeter(page);
+  try {
+    await page.evaluate(() => bench.calibrate());
+    const ms = Object.fromEntries(VARIANTS.map((v) => [v, []]));
+    const sizes = new Set();
+    for (let r = 0; r < warmup + rounds; r++) {
+      for (const v of rotation(VARIANTS, r)) {
+        const m = await cpu.measure(() => page.evaluate((v) => bench.create(v), v));
+        const size = await page.evaluate(() => bench.remove());
+        if (v !== 'null') sizes.add(size);
+        if (r >= warmup) ms[v].push(m.thread);
       }
     }
+    const ratios = {
+      element: ms.element.map((x, i) => x / ms.uplot[i]),
+      'element-no-controls': ms['element-no-controls'].map((x, i) => x / ms.uplot[i]),
+    };
+    const result = {
+      rounds,
+      ms: Object.fromEntries(VARIANTS.map((v) => [v, median(ms[v])])),
+      iqr: Object.fromEntries(VARIANTS.map((v) => [v, quartiles(ms[v])])),
+      ratio: Object.fromEntries(Object.entries(ratios).map(([v, list]) => [v, median(list)])),
+      sizes: [...sizes],
+    };
+    result.drawn = sizes.size === 1;
+    log(`  ${VARIANTS.map((v) => `${v} ${result.ms[v].toFixed(2)} ms`).join(', ')}; element/uplot ${result.ratio.element.toFixed(2)}×; canvases ${[...sizes].join(', ')}`);
+    return result;
+  } finally {
+    await cpu.detach();
+    await page.close();
   }
-  const result = { pages, cold: {}, warm: {}, n: { cold: cold.element.length, warm: warm.element.length }, verify };
-  for (const v of VARIANTS) {
-    result.cold[v] = median(cold[v]);
-    result.warm[v] = median(warm[v]);
-  }
-  result.ratio = { cold: result.cold.element / result.cold.uplot, warm: result.warm.element / result.warm.uplot };
-  result.drawn = Object.values(verify).every((c) => c.inside > 0 && c.after === 0);
-  log(
-    '  ' +
-      VARIANTS.map((v) => `${v} cold ${result.cold[v].toFixed(2)} ms, warm ${result.warm[v].toFixed(2)} ms`).join('; '),
-  );
-  return result;
 }
