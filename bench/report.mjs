@@ -78,7 +78,7 @@ function sections(r) {
       ]),
     ]);
     out.push([
-      'Update checks: style/layout events forced inside updates (traced, 4 updates each), drawing, data',
+      'Update checks: UpdateLayoutTree/Layout events inside script during 4 traced updates each (and "forced updates": calls from script that made Blink bring style and layout up to date, work or none), drawing, data',
       ['capacity', 'forced: element', 'with table', 'ticks', 'raw uPlot', 'raw, look', 'raw, ticks', 'quartiles of element ÷ uPlot', 'drawn in the span', 'fed as asked'],
       r.update.map((u) => [
         count(u.capacity),
@@ -154,7 +154,11 @@ function sections(r) {
   return out;
 }
 
-const forcedCell = (f) => (f ? (f.count ? `${f.count} (${Object.entries(f.byName).map(([k, n]) => `${k} ${n}`).join(', ')})` : '0') : '–');
+const forcedCell = (f) => {
+  if (!f) return '–';
+  const events = f.count ? `${f.count} (${Object.entries(f.byName).map(([k, n]) => `${k} ${n}`).join(', ')}; ${ms(f.ms)} ms)` : '0';
+  return f.calls ? `${events}; ${f.calls} forced update${f.calls > 1 ? 's' : ''}` : events;
+};
 
 function pad(rows) {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => String(row[c]).length)));
@@ -191,7 +195,8 @@ export function markdownReport(r, machine, seconds) {
       ['load average (1, 5, 15 min)', `${load(machine.loadStart)} before; ${load(machine.loadEnd)} after`],
     ]),
     '',
-    machine.busyNote,
+    'Other work on the machine (see the load) makes absolute figures noisier; the ratios compare variants measured',
+    'turn about within each round, so they carry less of it.',
     '',
     '## Targets',
     '',
@@ -248,8 +253,10 @@ asserted anywhere). \`--only=update,size\` runs some parts and writes nothing. \
 - **Forced style and layout.** A trace (\`devtools.timeline\` and more) of four updates per variant; an
   \`UpdateLayoutTree\`, \`RecalculateStyles\` or \`Layout\` event counts when an event in which script runs
   (\`FunctionCall\`, \`TimerFire\`, \`FireAnimationFrame\`, \`EventDispatch\`, \`RunMicrotasks\`, \`v8.callFunction\`, …)
-  encloses it: style or layout done for script, not in the frame's own rendering steps. The check finds a page's
-  read of \`offsetWidth\` after a style change (counted in the metric part) and nothing in frames alone.
+  encloses it: style or layout done for script, not in the frame's own rendering steps. "Forced updates" counts
+  Blink's \`ForcedStyleAndLayout\` inside script, whether or not there was work to do (a \`getComputedStyle\` read
+  on a clean document). The check finds a page's read of \`offsetWidth\` after a style change (in the metric part)
+  and nothing in frames alone.
 - **Fifty charts.** One fresh page per run, the variants alternating: 50 charts of 600×200 in two columns, the
   viewport as large as the page. The elements: \`interval="0.5"\` and the built-in generator, started in one task.
   Raw uPlot: the same standard-normal points every 0.5 s, one \`setInterval\` per chart or one for all. Busy is

@@ -10,9 +10,11 @@
 //   node bench/run.mjs --profile many [variant] [seconds]   the same for 50 streaming charts
 //                                       (variants: element, uplot-timers, uplot-shared)
 //   (add --by-self to either: functions by self time, not inclusive time)
+//   node bench/run.mjs --rewrite-docs   docs/benchmarks.md again from the last full run's figures
+//                                       (kept in the system's temporary folder), e.g. after editing bench/notes.md
 import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch } from './browser.mjs';
 import { buildPages, root } from './pages.mjs';
@@ -58,6 +60,9 @@ const smoke = args.includes('--smoke');
 const profile = args.indexOf('--profile');
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 const config = smoke ? SMOKE : FULL;
+/** The last full run's results, machine and duration, for --rewrite-docs. */
+const LAST = join(tmpdir(), 'data-feed-bench-last.json');
+const DOCS = join(root, 'docs/benchmarks.md');
 const log = (message) => console.error(message);
 
 /** Every number in `value` (deeply), to check that a part produced finite ones. */
@@ -143,6 +148,12 @@ function printFunctions(functions, totalMs) {
 }
 
 async function main() {
+  if (args.includes('--rewrite-docs')) {
+    const { results, machine, seconds } = JSON.parse(await readFile(LAST, 'utf8'));
+    await writeFile(DOCS, markdownReport(results, machine, seconds));
+    console.log(`Wrote ${DOCS} from the run of ${machine.date} (${machine.source})`);
+    return 0;
+  }
   const started = Date.now();
   const loadStart = os.loadavg();
   const dir = await buildPages();
@@ -204,17 +215,16 @@ async function main() {
 
     const seconds = (Date.now() - started) / 1000;
     machine.loadEnd = os.loadavg();
-    machine.busyNote = '';
     log(`load average ${machine.loadStart.map((x) => x.toFixed(2)).join(', ')} at the start, ${machine.loadEnd.map((x) => x.toFixed(2)).join(', ')} at the end, on ${machine.nproc} CPUs`);
     console.log(consoleReport(results));
     console.log(`\nTook ${seconds.toFixed(0)} s.`);
     for (const failure of failures) console.log(`FAILED ${failure}`);
     // A full run writes the figures, but only when every part produced them.
     if (!smoke && !only && failures.length === 0) {
-      const file = join(root, 'docs/benchmarks.md');
       await mkdir(join(root, 'docs'), { recursive: true });
-      await writeFile(file, markdownReport(results, machine, seconds));
-      console.log(`Wrote ${file}`);
+      await writeFile(DOCS, markdownReport(results, machine, seconds));
+      await writeFile(LAST, JSON.stringify({ results, machine, seconds }));
+      console.log(`Wrote ${DOCS}`);
     }
     const ran = Object.keys(parts).filter((name) => !only || only.includes(name)).length;
     console.log(`${ran - failures.length} passed, ${failures.length} failed`);

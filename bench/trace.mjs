@@ -86,20 +86,25 @@ const SCRIPT = new Set([
 
 /**
  * Style recalculations and layouts forced by script: those inside an event where script runs,
- * rather than in a frame's own rendering steps. `{ count, byName, ms }`: a read of layout after a
- * style change usually counts twice (UpdateLayoutTree, then Layout).
+ * rather than in a frame's own rendering steps. `{ count, byName, ms, calls }`: `count` events
+ * (a read of layout after a style change usually makes two, UpdateLayoutTree then Layout) that
+ * took `ms`; `calls` is how many times script asked for style and layout to be brought up to date
+ * (Blink's ForcedStyleAndLayout), with work to do or not.
  */
 export function forcedStyleLayout(events) {
   const byName = {};
   let count = 0;
+  let calls = 0;
   let us = 0;
   walk(events, (e, ancestors) => {
-    if (!STYLE_LAYOUT.has(e.name) || !ancestors.some((a) => SCRIPT.has(a.name))) return;
+    if (!ancestors.some((a) => SCRIPT.has(a.name))) return;
+    if (e.name === 'Blink.ForcedStyleAndLayout.UpdateTime') calls++;
+    if (!STYLE_LAYOUT.has(e.name)) return;
     count++;
     us += e.dur;
     byName[e.name] = (byName[e.name] ?? 0) + 1;
   });
-  return { count, byName, ms: us / 1000 };
+  return { count, byName, ms: us / 1000, calls };
 }
 
 /** Self time (ms, wall and thread) per event name on the thread, largest first, and top-level task time. */

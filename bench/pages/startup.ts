@@ -1,6 +1,6 @@
 // Part 3: start-up, from creating a chart with 100 points to the frame that shows its lines.
 // The driver reads the renderer's CPU time around `create()`; the chart is removed outside it.
-import { COLORS, DEFAULT_LOOK, PERIOD_MS, canvasColor, normals, painted, strokes, within } from './common.js';
+import { COLORS, DEFAULT_LOOK, PERIOD_MS, canvasColor, normals, painted, sleep, strokes, within } from './common.js';
 import { apply, elementCanvas, fit, type DataFeed, type Fit } from './element.js';
 import { RawChart } from './raw-uplot.js';
 
@@ -25,15 +25,12 @@ const box = document.body.appendChild(document.createElement('div'));
 const sizes: Partial<Record<Name, Fit>> = {};
 let leftOver: (() => void) | null = null;
 
+/** The chart being made: strokes of series lines on a canvas inside `host` are counted, the first resolves `drawn`. */
+let current: { host: Node; lines: number; drawn: () => void } | null = null;
+
 /** Resolves at the first stroke of a series line on a canvas inside `host`. */
 function linesDrawn(host: Node): Promise<void> {
-  return new Promise((resolve) => {
-    strokes.onStroke = (s) => {
-      if (!lineColors.includes(s.style) || !within(s.canvas, host)) return;
-      strokes.onStroke = null;
-      resolve();
-    };
-  });
+  return new Promise((drawn) => (current = { host, lines: 0, drawn }));
 }
 
 const bench = {
@@ -41,6 +38,10 @@ const bench = {
   async calibrate(): Promise<void> {
     for (const name of ['element', 'element-no-controls'] as const) sizes[name] = await fit(name, configure[name], box);
     strokes.install();
+    strokes.onStroke = (s) => {
+      if (!current || !lineColors.includes(s.style) || !within(s.canvas, current.host)) return;
+      if (current.lines++ === 0) current.drawn();
+    };
   },
 
   /**
@@ -75,11 +76,26 @@ const bench = {
 
   /** Removes the last chart; returns its canvas size (to check it is the common one). */
   remove(): string {
-    const canvas = box.querySelector('data-feed') ? elementCanvas(box.querySelector('data-feed')!) : box.querySelector('canvas');
+    const el = box.querySelector('data-feed');
+    const canvas = el ? elementCanvas(el) : box.querySelector('canvas');
     const size = canvas ? `${canvas.width}×${canvas.height}` : 'none';
     leftOver?.();
     leftOver = null;
+    current = null;
     return size;
+  },
+
+  /**
+   * Checks that the span `create()` measures holds the drawing of the lines: series strokes
+   * inside it, none in the 200 ms after (a later draw would mean the span ended too early).
+   */
+  async verify(variant: Name): Promise<{ inside: number; after: number }> {
+    await bench.create(variant);
+    const inside = current!.lines;
+    await sleep(200);
+    const after = current!.lines - inside;
+    bench.remove();
+    return { inside, after };
   },
 };
 

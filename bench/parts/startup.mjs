@@ -12,6 +12,8 @@ export async function runStartup(browser, url, { warmup, rounds }, log) {
   const cpu = await cpuMeter(page);
   try {
     await page.evaluate(() => bench.calibrate());
+    const verify = {};
+    for (const v of VARIANTS.filter((v) => v !== 'null')) verify[v] = await page.evaluate((v) => bench.verify(v), v);
     const ms = Object.fromEntries(VARIANTS.map((v) => [v, []]));
     const sizes = new Set();
     for (let r = 0; r < warmup + rounds; r++) {
@@ -32,9 +34,10 @@ export async function runStartup(browser, url, { warmup, rounds }, log) {
       iqr: Object.fromEntries(VARIANTS.map((v) => [v, quartiles(ms[v])])),
       ratio: Object.fromEntries(Object.entries(ratios).map(([v, list]) => [v, median(list)])),
       sizes: [...sizes],
+      verify,
     };
-    result.drawn = sizes.size === 1;
-    log(`  ${VARIANTS.map((v) => `${v} ${result.ms[v].toFixed(2)} ms`).join(', ')}; element/uplot ${result.ratio.element.toFixed(2)}×; canvases ${[...sizes].join(', ')}`);
+    result.drawn = sizes.size === 1 && Object.values(verify).every((c) => c.inside > 0 && c.after === 0);
+    log(`  ${VARIANTS.map((v) => `${v} ${result.ms[v].toFixed(2)} ms`).join(', ')}; element/uplot ${result.ratio.element.toFixed(2)}×; canvases ${[...sizes].join(', ')}; series strokes in the span / after: ${Object.entries(verify).map(([v, c]) => `${v} ${c.inside}/${c.after}`).join(', ')}`);
     return result;
   } finally {
     await cpu.detach();
