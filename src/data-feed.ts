@@ -297,8 +297,7 @@ export class DataFeed extends LitElement {
    * are kept and drawn; rejects with the error `data-feed-error` carries.
    */
   refresh(): Promise<void> {
-    // An explicit update also reads the colours again: a style set just before it is drawn by it.
-    this._chart.restyle();
+    // No style is read here: a changed colour announces itself (see the chart's colour watch).
     return this._feed.scheduler.refresh().then(() => this._chart.flush());
   }
 

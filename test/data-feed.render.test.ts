@@ -1,4 +1,5 @@
 import { expect, html } from '@open-wc/testing';
+import sinon from 'sinon';
 import { DataFeed } from '../src/index.js';
 import { engine, itInChromium, resetMedia } from './engine.js';
 import { T0, fakeClock, mount, nextFrame, part, stepSource } from './helpers.js';
@@ -328,13 +329,20 @@ describe('<data-feed>: colour scheme and styling hooks', () => {
     });
   }
 
-  it('draws a colour set just before refresh() in that refresh', async () => {
+  it('an update reads no style (nothing forces a style recalculation); a colour set before it is drawn within a few frames', async () => {
     let t = T0;
     const el = await mount(html`<data-feed .source=${() => ({ time: [(t += 500)], values: [[1], [2]] })}></data-feed>`);
     await el.refresh();
     el.style.setProperty('--data-feed-series-1', 'rgb(200, 0, 0)');
-    await el.refresh();
-    expect(strokes(el).series(1)).to.equal('rgb(200, 0, 0)');
+    const styleReads = sinon.spy(window, 'getComputedStyle');
+    try {
+      await el.refresh();
+      expect(styleReads.callCount, 'getComputedStyle calls during refresh()').to.equal(0);
+    } finally {
+      styleReads.restore();
+    }
+    const drawn = strokes(el);
+    expect(await framesUntil(() => drawn.series(1) === 'rgb(200, 0, 0)'), 'frames until drawn in the new colour').to.be.at.most(4);
   });
 
   it('takes font, text and grid colours from --data-feed-font, --data-feed-text and --data-feed-grid', async () => {
