@@ -3,7 +3,7 @@ import sinon from 'sinon';
 import { DataFeed } from '../src/index.js';
 import { engine, itInChromium, resetMedia } from './engine.js';
 import { T0, fakeClock, mount, nextFrame, part, stepSource } from './helpers.js';
-import { axisStroke, gapsOf, gridStroke, plotOf, strokeOf } from './harness.js';
+import { axisStroke, gapsOf, gridStroke, lineWidthOf, plotOf, strokeOf } from './harness.js';
 
 describe('<data-feed>: what it is and shows', () => {
   afterEach(() => (document.documentElement.style.colorScheme = ''));
@@ -343,6 +343,17 @@ describe('<data-feed>: colour scheme and styling hooks', () => {
     }
     const drawn = strokes(el);
     expect(await framesUntil(() => drawn.series(1) === 'rgb(200, 0, 0)'), 'frames until drawn in the new colour').to.be.at.most(4);
+  });
+
+  it('draws lines --data-feed-line-width wide (1px by default, any CSS length) and follows a change within a few frames', async () => {
+    const el = await mount(html`<data-feed style="width: 600px" .source=${stepSource()}></data-feed>`);
+    expect([lineWidthOf(el, 1), lineWidthOf(el, 2)]).to.deep.equal([1, 1]);
+    const wide = await mount(html`<data-feed style="width: 600px; --data-feed-line-width: 0.25rem" .source=${stepSource()}></data-feed>`);
+    expect(lineWidthOf(wide, 1), '0.25rem in CSS pixels').to.equal(4);
+    el.style.setProperty('--data-feed-line-width', '2.5px');
+    const plot = plotOf(el)!;
+    await framesUntil(() => lineWidthOf(plot, 1) === 2.5);
+    expect([lineWidthOf(plot, 1), lineWidthOf(plot, 2)], 'no update needed').to.deep.equal([2.5, 2.5]);
   });
 
   it('takes font, text and grid colours from --data-feed-font, --data-feed-text and --data-feed-grid', async () => {
