@@ -1,5 +1,6 @@
 import { expect, fixtureCleanup, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
+import sinon from 'sinon';
 import type { DataFeed } from '../../src/data-feed.js';
 import { mount, part } from '../helpers.js';
 import { strictPageReport } from '../strict-page.js';
@@ -144,6 +145,32 @@ describe('<data-feed src>: server feeds against a real server', () => {
       await next(named, 'data-feed-update', (detail: { size: number }) => detail.size > 0);
       expect(named.series).to.deep.equal(['load']);
     });
+  });
+
+  it('a new src or transport forgets the kept points and backfills from the new feed; source takes precedence over src', async () => {
+    const el = await mount(html`<data-feed src=${`${base}/test/series`}></data-feed>`);
+    await next(el, 'data-feed-update');
+    const forgotten = next<{ added: number; dropped: number; size: number }>(el, 'data-feed-update');
+    el.src = `${base}/test/series?names=A,B&step=1000`;
+    expect(await forgotten).to.deep.equal({ added: 0, dropped: 100, size: 0 });
+    await next(el, 'data-feed-update', (detail: { added: number }) => detail.added > 0);
+    expect(el.data.time.every((t) => t % 1000 === 0), 'read from the new src').to.equal(true);
+    const again = next<{ size: number }>(el, 'data-feed-update');
+    el.transport = 'sse';
+    expect((await again).size).to.equal(0);
+    expect(el.transport).to.equal('sse');
+    const warn = sinon.stub(console, 'warn');
+    try {
+      el.setAttribute('transport', 'pigeon');
+      expect(el.transport, 'a transport that is none of the three is refused').to.equal('sse');
+      expect(warn.callCount).to.equal(1);
+      expect(String(warn.firstCall.args[0])).to.contain('attribute transport = "pigeon"');
+    } finally {
+      warn.restore();
+    }
+    el.source = () => ({ time: [Date.now()], values: [[7], [8]] });
+    await next(el, 'data-feed-update', (detail: { added: number }) => detail.added > 0);
+    expect(el.data.values[0]).to.deep.equal([7]);
   });
 
   for (const transport of ['sse', 'websocket'] as const) {
