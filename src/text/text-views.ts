@@ -2,7 +2,7 @@ import { render } from 'lit';
 import type { Columns } from '../core/buffer.js';
 import { timeFormatter } from './format.js';
 import { Throttle, describeLatest, summarize } from './summary.js';
-import { tableTemplate } from './table.js';
+import { tableTemplate, type Row } from './table.js';
 
 /** Where the words go, in the element's shadow root (any may be absent). */
 interface TextTargets {
@@ -19,6 +19,8 @@ interface TextTargets {
  */
 export class TextViews {
   private _time = timeFormatter();
+  /** The table's formatted rows, by time: reused while their point is kept unchanged. */
+  private readonly _rows = new Map<number, Row>();
   private _timeZone = '';
   private readonly _throttle = new Throttle();
   /** While streaming the summary is rewritten at most as often as new data is announced. */
@@ -43,6 +45,7 @@ export class TextViews {
   setTimeZone(timeZone: string): void {
     this._timeZone = timeZone;
     this._time = timeFormatter(timeZone || undefined);
+    this._rows.clear();
   }
 
   /** New points were kept: while `streaming` they are worth announcing. */
@@ -79,6 +82,6 @@ export class TextViews {
   renderTable(names: readonly string[], columns: Columns): void {
     if (!this._targets.table) return;
     const header = this._timeZone ? `Time (${this._timeZone})` : 'Time';
-    render(tableTemplate(names, columns, this._time, header), this._targets.table);
+    render(tableTemplate(names, columns, this._time, header, this._rows), this._targets.table);
   }
 }
