@@ -1,45 +1,17 @@
 import { html, type TemplateResult } from 'lit';
 import { formatValue } from './format.js';
 
-/** A kept point's values and its formatted cells (time first). */
-export interface Row {
-  values: number[];
-  cells: string[];
-}
-
 /** Most rows the table shows (the newest): a table of a million rows would stall the page. */
 const TABLE_ROWS = 500;
 
 /**
- * The kept points as a table, newest first: a row per point, its time as the row header, a
- * column per series. At most `TABLE_ROWS` rows; the caption says how many of how many.
+ * The table's frame: a caption saying how many points of how many it shows, the header row (time,
+ * then a column per series) and an empty body, which `TableRows` fills.
  */
-export function tableTemplate(
-  names: readonly string[],
-  columns: readonly ArrayLike<number>[],
-  time: (ms: number) => string,
-  timeHeader: string,
-  cache = new Map<number, Row>(),
-): TemplateResult {
-  const [times, ...values] = columns;
-  const n = times.length;
-  const shown = Math.min(n, TABLE_ROWS);
-  const caption = n === 0 ? 'No points yet' : shown < n ? `Newest ${shown} of ${n} points` : `${n} ${n === 1 ? 'point' : 'points'}, newest first`;
-  // A kept point's texts are formatted once: an update formats only the points it brought.
-  const rows: Row[] = [];
-  const kept = new Map<number, Row>();
-  for (let i = n - 1; i >= n - shown; i--) {
-    const t = times[i];
-    let row = cache.get(t);
-    if (!row || row.values.some((v, c) => !Object.is(v, values[c][i]))) {
-      const rowValues = values.map((column) => column[i]);
-      row = { values: rowValues, cells: [time(t), ...rowValues.map(formatValue)] };
-    }
-    kept.set(t, row);
-    rows.push(row);
-  }
-  cache.clear();
-  for (const [t, row] of kept) cache.set(t, row);
+export function tableTemplate(names: readonly string[], count: number, timeHeader: string): TemplateResult {
+  const shown = Math.min(count, TABLE_ROWS);
+  const caption =
+    count === 0 ? 'No points yet' : shown < count ? `Newest ${shown} of ${count} points` : `${count} ${count === 1 ? 'point' : 'points'}, newest first`;
   return html`<table>
     <caption>${caption}</caption>
     <thead>
@@ -48,13 +20,57 @@ export function tableTemplate(
         ${names.map((name) => html`<th scope="col">${name}</th>`)}
       </tr>
     </thead>
-    <tbody>
-      ${rows.map(
-        ({ cells: [head, ...cells] }) => html`<tr>
-          <th scope="row">${head}</th>
-          ${cells.map((cell) => html`<td>${cell}</td>`)}
-        </tr>`,
-      )}
-    </tbody>
+    <tbody></tbody>
   </table>`;
+}
+
+interface Row {
+  element: HTMLTableRowElement;
+  values: number[];
+}
+
+/**
+ * The table's rows, newest first (at most `TABLE_ROWS`): a row per kept point, its time as the row
+ * header. A row is made once per point and kept while its point is (checked against its values, as
+ * another source may answer other values at the same times): an update adds the rows of the points
+ * it brought and removes those of the points it dropped, and formats nothing else.
+ */
+export class TableRows {
+  private _rows = new Map<number, Row>();
+
+  /** Forgets every row (the time zone changed: all times read differently). */
+  reset(): void {
+    this._rows.clear();
+  }
+
+  /** Makes `body` hold the rows of `columns`' newest points, times written by `time`. */
+  sync(body: HTMLTableSectionElement, columns: readonly ArrayLike<number>[], time: (ms: number) => string): void {
+    const [times, ...values] = columns;
+    const n = times.length;
+    const rows = new Map<number, Row>();
+    let next: ChildNode | null = body.firstChild;
+    for (let i = n - 1; i >= Math.max(0, n - TABLE_ROWS); i--) {
+      const t = times[i];
+      let row = this._rows.get(t);
+      if (!row || row.values.length !== values.length || row.values.some((v, c) => !Object.is(v, values[c][i]))) row = makeRow(t, values.map((column) => column[i]), time);
+      rows.set(t, row);
+      if (row.element !== next) body.insertBefore(row.element, next);
+      else next = next.nextSibling;
+    }
+    while (next) {
+      const after: ChildNode | null = next.nextSibling;
+      next.remove();
+      next = after;
+    }
+    this._rows = rows;
+  }
+}
+
+function makeRow(t: number, values: number[], time: (ms: number) => string): Row {
+  const element = document.createElement('tr');
+  const head = element.appendChild(document.createElement('th'));
+  head.scope = 'row';
+  head.textContent = time(t);
+  for (const value of values) element.appendChild(document.createElement('td')).textContent = formatValue(value);
+  return { element, values };
 }

@@ -2,7 +2,7 @@ import { render } from 'lit';
 import type { Columns } from '../core/buffer.js';
 import { timeFormatter } from './format.js';
 import { Throttle, describeLatest, summarize } from './summary.js';
-import { tableTemplate, type Row } from './table.js';
+import { TableRows, tableTemplate } from './table.js';
 
 /** Where the words go, in the element's shadow root (any may be absent). */
 interface TextTargets {
@@ -19,8 +19,7 @@ interface TextTargets {
  */
 export class TextViews {
   private _time = timeFormatter();
-  /** The table's formatted rows, by time: reused while their point is kept unchanged. */
-  private readonly _rows = new Map<number, Row>();
+  private readonly _rows = new TableRows();
   private _timeZone = '';
   private readonly _throttle = new Throttle();
   /** While streaming the summary is rewritten at most as often as new data is announced. */
@@ -45,7 +44,7 @@ export class TextViews {
   setTimeZone(timeZone: string): void {
     this._timeZone = timeZone;
     this._time = timeFormatter(timeZone || undefined);
-    this._rows.clear();
+    this._rows.reset();
   }
 
   /** New points were kept: while `streaming` they are worth announcing. */
@@ -82,6 +81,7 @@ export class TextViews {
   renderTable(names: readonly string[], columns: Columns): void {
     if (!this._targets.table) return;
     const header = this._timeZone ? `Time (${this._timeZone})` : 'Time';
-    render(tableTemplate(names, columns, this._time, header, this._rows), this._targets.table);
+    render(tableTemplate(names, columns[0].length, header), this._targets.table);
+    this._rows.sync(this._targets.table.querySelector('tbody')!, columns, this._time);
   }
 }
