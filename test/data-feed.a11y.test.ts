@@ -248,6 +248,20 @@ describe('<data-feed>: accessibility', () => {
       expect(markers).to.deep.equal(['solid', 'dashed', 'dotted']);
     });
 
+    it('dense data (more points than pixels) is drawn solid, cheaper to paint; the legend keeps the dashes', async () => {
+      const el = await mount(html`<data-feed style="width: 500px" capacity="20000" .source=${() => ({ time: [], values: [[], []] })}></data-feed>`);
+      const time = Array.from({ length: 20_000 }, (_, i) => T0 + i);
+      el.append({ time, values: [time.map(Math.sin), time.map(Math.cos)] });
+      await el.refresh();
+      expect(dashOf(el, 2)).to.deep.equal([]);
+      el.clear();
+      el.append({ time: [T0, T0 + 1000, T0 + 2000], values: [[1, 2, 3], [3, 2, 1]] });
+      await el.refresh();
+      expect(dashOf(el, 2).length, 'sparse again: dashed again').to.be.greaterThan(0);
+      const markers = Array.from(el.shadowRoot!.querySelectorAll<HTMLElement>('.u-series:not(:first-child) .u-marker'), (m) => m.style.borderStyle);
+      expect(markers).to.deep.equal(['solid', 'dashed']);
+    });
+
     for (const scheme of ['light', 'dark'] as const) {
       // The host's color-scheme picks the light-dark() side as prefers-color-scheme would (that
       // the media query does so is tested in the render tests), with no emulation: all engines.

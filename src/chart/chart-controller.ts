@@ -257,8 +257,12 @@ export class ChartController implements ReactiveController {
     const buffer = this._options.buffer();
     const full = buffer.columns();
     let data: Columns = full;
-    this._dense = full[0].length > ENVELOPE_POINTS_PER_PIXEL * Math.max(pixels, 1);
-    this._enveloped = this._dense && this._options.envelope !== false;
+    const dense = full[0].length > ENVELOPE_POINTS_PER_PIXEL * Math.max(pixels, 1);
+    // Dense lines are drawn solid: a dashed zigzag within each pixel column costs about twice a
+    // solid one to paint and shows no dash. The legend keeps each series' dash.
+    if (dense !== this._dense) this._plot?.series.forEach((series, i) => i && (series.dash = dense ? [] : (DASHES[(i - 1) % DASHES.length] as number[])));
+    this._dense = dense;
+    this._enveloped = dense && this._options.envelope !== false;
     if (this._enveloped) {
       this._envelope.update(full, buffer.firstSeq, pixels);
       data = this._envelope.columns(full, buffer.firstSeq);
