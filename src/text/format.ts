@@ -38,6 +38,14 @@ export function readTimeZone(input: unknown, current: string): { value: string; 
  * has them, in `timeZone` (the browser's when undefined).
  */
 export function timeFormatter(timeZone?: string): (ms: number) => string {
+  // One per zone for the page: making the two Intl formats costs more than a chart's first draw.
+  let made = formatters.get(timeZone);
+  if (!made) formatters.set(timeZone, (made = makeTimeFormatter(timeZone)));
+  return made;
+}
+const formatters = new Map<string | undefined, (ms: number) => string>();
+
+function makeTimeFormatter(timeZone?: string): (ms: number) => string {
   const fields = {
     timeZone,
     year: 'numeric',

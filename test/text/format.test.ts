@@ -32,4 +32,9 @@ describe('format', () => {
     expect(formatSpan(3_900_000)).to.equal('1 h 5 min');
     expect(formatSpan(86_400_000 * 3 + 7_200_000)).to.equal('3 d 2 h');
   });
+  it('makes one time formatter per zone for the page (its Intl formats are dear to make)', () => {
+    expect(timeFormatter('UTC')).to.equal(timeFormatter('UTC'));
+    expect(timeFormatter()).to.equal(timeFormatter(undefined));
+    expect(timeFormatter('UTC')).not.to.equal(timeFormatter('Europe/Berlin'));
+  });
 });
