@@ -7,16 +7,15 @@ import { DEFAULTS, accept } from './core/settings.js';
 import { readSeries, sameNames } from './core/values.js';
 import { dataFeedStyles } from './data-feed.styles.js';
 import { Attributes } from './element/attributes.js';
-import { controlsTemplate, type ControlsActions, type ControlsState } from './element/controls.js';
+import { controlsActions, controlsTemplate } from './element/controls.js';
 import { FeedController } from './element/feed-controller.js';
 import { FocusHandoffController } from './element/focus-handoff-controller.js';
 import { forward } from './element/forward.js';
 import { ScheduleController } from './element/schedule-controller.js';
 import { textProperties } from './element/text-property.js';
+import { TimeZoneSetting } from './element/time-zone.js';
 import { feedEvent, type DataFeedEventMap, type DataFeedEventName } from './events.js';
 import { toCSV } from './export/csv.js';
-import { download } from './export/download.js';
-import { readTimeZone } from './text/format.js';
 import { TextViews } from './text/text-views.js';
 
 /** Attribute text goes to the property setter as it is: the setters read, clamp and warn. */
@@ -116,7 +115,7 @@ export class DataFeed extends LitElement {
     downloadLabel: { attribute: 'download-label', noAccessor: true },
     noControls: { type: Boolean, attribute: 'no-controls' },
     table: { type: Boolean, reflect: true },
-    timeZone: { attribute: 'time-zone' },
+    timeZone: { attribute: 'time-zone', noAccessor: true },
     source: { attribute: false, noAccessor: true },
     src: { noAccessor: true },
     transport: { noAccessor: true },
@@ -125,6 +124,7 @@ export class DataFeed extends LitElement {
   static {
     forward(this, (el: DataFeed) => el._schedule, ['streaming', 'interval', 'minInterval', 'maxInterval', 'step']);
     forward(this, (el: DataFeed) => el._data, ['capacity', 'backfill', 'samplePeriod', 'source', 'src', 'transport']);
+    forward(this, (el: DataFeed) => el._zone, ['timeZone']);
     const { heading, sliderLabel, startLabel, stopLabel, tableLabel, downloadLabel } = DEFAULTS;
     textProperties(this, { heading, sliderLabel, startLabel, stopLabel, tableLabel, downloadLabel });
   }
@@ -145,12 +145,7 @@ export class DataFeed extends LitElement {
   declare backfill: number;
   /** Seconds between the points of the built-in generator (at least 0.001). @default 0.5 */
   declare samplePeriod: number;
-  /**
-   * Where data comes from: `(since, now) => chunk` (or a promise of one), times in ms since the
-   * epoch. `null` means the built-in random generator. Changing it forgets the kept points; the
-   * next update backfills from the new source.
-   * @default null
-   */
+  /** Where data comes from: `(since, now) => chunk` (or a promise of one), ms since the epoch; `null` is the built-in generator. A new one forgets the kept points. @default null */
   declare source: FeedSource | null;
 
   /** A server feed: its URL, resolved against the document's base URL (`since` and `now` are added to its query). `source` takes precedence. @default '' */
@@ -171,23 +166,25 @@ export class DataFeed extends LitElement {
   /** Text of the download button. @default 'Download CSV' */
   declare downloadLabel: string;
 
+  /** Time zone of the axis, legend, table and summary: an IANA name such as `Europe/Berlin`, or `UTC`; empty is the browser's; the CSV is in UTC. @default '' */
+  declare timeZone: string;
+
   /** Hides the built-in slider and buttons: the host drives the element. @default false */
   noControls = false;
 
-  /**
-   * Shows the kept points as a table under the chart, newest first (at most 500 rows), for
-   * screen-reader and keyboard users; the "Show table" button turns it on and off.
-   * @default false
-   */
+  /** Shows the kept points as a table under the chart, newest first (at most 500 rows); the "Show table" button turns it on and off. @default false */
   table = false;
 
   private _series: readonly string[] = DEFAULTS.series;
   /** The page set `series`: a server's answer no longer names them. */
   private _seriesSet = false;
   private readonly _internals = this.attachInternals();
-  private _timeZone = '';
   private readonly _attributes = new Attributes(this);
   private readonly _textViews = new TextViews();
+  private readonly _zone = new TimeZoneSetting(this._attributes.warn, (zone) => {
+    this._textViews.setTimeZone(zone);
+    this._chart.setTimeZone(zone || undefined);
+  });
   private readonly _data = new FeedController(this, {
     kept: (added, dropped) => this._kept(added, dropped),
     failed: (error) => this._emit('data-feed-error', { error }),
@@ -253,23 +250,6 @@ export class DataFeed extends LitElement {
   /** The state of an `sse`/`websocket` feed's connection (`closed` for any other source), also a CSS custom state: `:state(reconnecting)`. */
   get connection(): 'closed' | 'connecting' | 'open' | 'reconnecting' {
     return this._data.connection;
-  }
-
-  /**
-   * Time zone of the axis, the legend, the table and the summary: an IANA name such as
-   * `Europe/Berlin`, or `UTC`. Empty means the browser's. A name the browser does not know keeps
-   * the zone held (with a warning). The CSV is always in UTC.
-   * @default ''
-   */
-  get timeZone(): string {
-    return this._timeZone;
-  }
-  set timeZone(value: string) {
-    const zone = accept(this._attributes.warn, 'timeZone', value, readTimeZone(value, this._timeZone));
-    if (zone === this._timeZone) return;
-    this._timeZone = zone;
-    this._textViews.setTimeZone(zone);
-    this._chart.setTimeZone(zone || undefined);
   }
 
   /** A copy of the points kept: `time` in ms since the epoch, `values[i]` the column of series `i`. */
@@ -349,7 +329,7 @@ export class DataFeed extends LitElement {
     return html`<div class="frame">
       ${this.heading ? html`<h2 part="heading">${this.heading}</h2>` : nothing}
       <div class="body">
-        ${this.noControls ? nothing : controlsTemplate(this._controlsState(), this._actions)}
+        ${this.noControls ? nothing : controlsTemplate(this, this._actions)}
         <div class="view">
           <div part="chart" role="img" aria-label=${`Line chart of ${this._series.join(', ')}`} aria-describedby="summary">
             <div class="sizer"></div>
@@ -396,20 +376,8 @@ export class DataFeed extends LitElement {
     this._textViews.update(this._series, this._feed.buffer.columns(), Date.now(), this.streaming);
   }
 
-  private _controlsState(): ControlsState {
-    const { interval, minInterval: min, maxInterval: max, step, streaming, table } = this;
-    const { sliderLabel, startLabel, stopLabel, tableLabel, downloadLabel } = this;
-    return { interval, min, max, step, streaming, table, sliderLabel, startLabel, stopLabel, tableLabel, downloadLabel };
-  }
-
-  /** What the built-in controls do: bound once, so a render sets no listener again. */
-  private readonly _actions: ControlsActions = {
-    slide: (event) => (this.interval = Number((event.target as HTMLInputElement).value)),
-    start: () => this.start(),
-    stop: () => this.stop(),
-    toggleTable: () => (this.table = !this.table),
-    download: () => download(this.toCSV(), 'data-feed.csv', 'text/csv;charset=utf-8'),
-  };
+  /** What the built-in controls do. */
+  private readonly _actions = controlsActions(this);
 }
 
 /** The palette's swatches, then the grid's, the text's and the line width's (see the styles). */

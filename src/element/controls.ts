@@ -1,10 +1,11 @@
 import { html, type TemplateResult } from 'lit';
+import { download } from '../export/download.js';
 
-/** What the built-in controls show. */
+/** What the built-in controls show: the element's own properties. */
 export interface ControlsState {
   interval: number;
-  min: number;
-  max: number;
+  minInterval: number;
+  maxInterval: number;
   step: number;
   streaming: boolean;
   table: boolean;
@@ -24,6 +25,17 @@ export interface ControlsActions {
   download: () => void;
 }
 
+/** What the built-in controls do to `el`, through its public API: made once, so a render sets no listener again. */
+export function controlsActions(el: ControlsState & { start(): void; stop(): void; toCSV(): string }): ControlsActions {
+  return {
+    slide: (event) => (el.interval = Number((event.target as HTMLInputElement).value)),
+    start: () => el.start(),
+    stop: () => el.stop(),
+    toggleTable: () => (el.table = !el.table),
+    download: () => download(el.toCSV(), 'data-feed.csv', 'text/csv;charset=utf-8'),
+  };
+}
+
 /**
  * The `controls` part: the interval slider (named by its label; its value also shown, hidden
  * from screen readers, which read `aria-valuetext`), Start and Stop (each disabled when it makes
@@ -40,8 +52,8 @@ export function controlsTemplate(state: ControlsState, on: ControlsActions): Tem
       part="slider"
       id="slider"
       type="range"
-      min=${state.min}
-      max=${state.max}
+      min=${state.minInterval}
+      max=${state.maxInterval}
       step=${state.step}
       .value=${String(state.interval)}
       aria-valuetext=${`${seconds} s`}
