@@ -2,6 +2,7 @@ import { expect, fixtureCleanup, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import type { DataFeed } from '../../src/data-feed.js';
+import { engine } from '../engine.js';
 import { mount, part } from '../helpers.js';
 import { strictPageReport } from '../strict-page.js';
 
@@ -137,6 +138,35 @@ describe('<data-feed src>: server feeds against a real server', () => {
       expect(el.data).to.deep.equal(kept);
     });
 
+    // In WebKitGTK under WebDriver this test never finishes (the run stalls with a request held open
+    // by the server and the clock faked); the cause is not found yet. It runs in Chromium and Firefox.
+    const itNotInWebKit = engine === 'webkit' ? it.skip : it;
+    itNotInWebKit('a request unanswered after 10 s (on a fake clock) is aborted and fails; the feed goes on', async () => {
+      const el = await mount(html`<data-feed src=${`${base}/test/series`}></data-feed>`);
+      await next(el, 'data-feed-update');
+      const kept = el.data;
+      await control('fault', { kind: 'hang', transport: 'poll' });
+      const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      try {
+        const failed = next<{ error: Error }>(el, 'data-feed-error');
+        const refreshed = el.refresh().then(() => null, (error: unknown) => error);
+        await until(async () => (await control('stats') as { requests: { poll: number } }).requests.poll === 2);
+        await clock.tickAsync(9_999);
+        expect(clock.countTimers(), 'still waiting').to.be.greaterThan(0);
+        await clock.tickAsync(1);
+        expect((await failed).error.message).to.match(/10 s/);
+        expect(await refreshed).to.be.instanceOf(Error);
+      } finally {
+        clock.restore();
+      }
+      await el.updateComplete;
+      expect(part(el, 'status').textContent).to.match(/10 s/);
+      expect(el.data).to.deep.equal(kept);
+      await until(() => Date.now() > kept.time.at(-1)! + 500);
+      await el.refresh();
+      expectUnbroken(el);
+    });
+
     it('names the series from the first answer when the page named none', async () => {
       const el = await mount(html`<data-feed src=${`${base}/metrics/cpu`}></data-feed>`);
       await next(el, 'data-feed-update', (detail: { size: number }) => detail.size > 0);
@@ -220,6 +250,30 @@ describe('<data-feed src>: server feeds against a real server', () => {
         await el.updateComplete;
         expect(part(el, 'status').textContent, 'cleared when points flow again').to.equal('');
         expectUnbroken(el);
+        el.stop();
+      });
+
+      it('retries after the backoff delay on a fake clock: not before it, at once after it', async () => {
+        const el = await mount(html`<data-feed src=${src()} transport=${transport} interval="0.5"></data-feed>`);
+        await next(el, 'data-feed-update');
+        el.start();
+        await next(el, 'data-feed-connection', (detail: { state: string }) => detail.state === 'open');
+        const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+        try {
+          const states: string[] = [];
+          el.addEventListener('data-feed-connection', (event) => states.push((event as CustomEvent).detail.state));
+          const reconnecting = next<{ state: string; retryIn: number }>(el, 'data-feed-connection', (d) => d.state === 'reconnecting');
+          await control('disconnect');
+          const { retryIn } = await reconnecting;
+          const opened = next(el, 'data-feed-connection', (d: { state: string }) => d.state === 'open');
+          await clock.tickAsync(retryIn * 1000 - 5);
+          expect(states, 'no attempt before the delay').to.deep.equal(['reconnecting']);
+          await clock.tickAsync(10);
+          await opened;
+          expect(states.at(-1)).to.equal('open');
+        } finally {
+          clock.restore();
+        }
         el.stop();
       });
 
