@@ -111,6 +111,7 @@ export const dataFeedStyles = css`
 
   button:focus-visible,
   [part='slider']:focus-visible,
+  [part='chart']:focus-visible,
   [part='table']:focus-visible {
     outline: 2px solid var(--_series-1);
     outline-offset: 2px;
@@ -128,8 +129,23 @@ export const dataFeedStyles = css`
   }
 
   .view {
+    position: relative;
     flex: 1 1 auto;
     min-width: 0;
+  }
+
+  /* Over the plot's top right corner while the chart is zoomed. */
+  [part='live-button'] {
+    position: absolute;
+    top: 0.25rem;
+    right: 0.25rem;
+    font-size: 0.875rem;
+    background: var(--data-feed-background, light-dark(#ffffff, #0e1117));
+  }
+
+  /* The range being dragged across, visible on a dark surface too. */
+  .u-select {
+    background: color-mix(in srgb, currentColor 12%, transparent);
   }
 
   [part='chart'] {

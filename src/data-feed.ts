@@ -1,7 +1,8 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ChartController } from './chart/chart-controller.js';
-import { PALETTE_SIZE, readTheme } from './chart/theme.js';
+import { SWATCHES, readTheme } from './chart/theme.js';
 import { uplotStyles } from './chart/uplot.styles.js';
+import { ViewController } from './chart/view-controller.js';
 import type { FeedChunk, FeedSource } from './core/chunk.js';
 import { DEFAULTS, accept } from './core/settings.js';
 import { readSeries, sameNames } from './core/values.js';
@@ -14,7 +15,7 @@ import { forward } from './element/forward.js';
 import { ScheduleController } from './element/schedule-controller.js';
 import { textProperties } from './element/text-property.js';
 import { TimeZoneSetting } from './element/time-zone.js';
-import { feedEvent, type DataFeedEventMap, type DataFeedEventName } from './events.js';
+import { feedEvent, type DataFeedEventMap, type DataFeedEventName, type DataFeedView } from './events.js';
 import { toCSV } from './export/csv.js';
 import { TextViews } from './text/text-views.js';
 
@@ -59,6 +60,7 @@ const asText = { fromAttribute: (value: string | null) => value, toAttribute: (v
  * @fires {CustomEvent<{ added: number; dropped: number; size: number }>} data-feed-update - The points kept changed: an update, `append()`, `clear()`, a lower `capacity`, or a new `source` or number of series (bubbles, composed).
  * @fires {CustomEvent<{ error: unknown }>} data-feed-error - The source threw, rejected, timed out (10 s) or returned a malformed chunk; a server feed failed (bubbles, composed).
  * @fires {CustomEvent<{ state: 'closed' | 'connecting' | 'open' | 'reconnecting'; attempt: number; retryIn: number }>} data-feed-connection - The connection of an `sse`/`websocket` feed changed state; `retryIn` is the seconds until the next attempt while reconnecting (bubbles, composed).
+ * @fires {CustomEvent<{ view: { from: number; to: number } | null }>} data-feed-view-change - The chart was zoomed, moved or returned to live, whatever did it: a drag, a key, a double-click, the "Follow live" button, `view`, or a `sync` group (bubbles, composed).
  *
  * @csspart heading - The title above the chart (absent when `heading` is empty).
  * @csspart controls - The box holding the slider and the buttons (absent with `no-controls`).
@@ -67,7 +69,8 @@ const asText = { fromAttribute: (value: string | null) => value, toAttribute: (v
  * @csspart stop-button - The "Stop streaming" `<button>`.
  * @csspart table-button - The "Show table" toggle `<button>` (`aria-pressed` says whether the table shows).
  * @csspart download-button - The "Download CSV" `<button>`.
- * @csspart chart - The box holding the uPlot chart and its legend (`role="img"`, named and described by the summary).
+ * @csspart chart - The box holding the uPlot chart and its legend (`role="img"`, named and described by the summary); focusable, with keys to zoom and move (`+`, `-`, `←`, `→`, `Home`, `Escape`).
+ * @csspart live-button - The "Follow live" `<button>`, shown while the chart is zoomed.
  * @csspart summary - The chart in words: series, number of points, time span, latest values. Hidden (`display: none`: hidden text lays nothing out); screen readers read it as the chart's description. Follows every draw, at most once every 5 s while streaming, exact at once on stop. `::part(summary) { display: block }` shows it.
  * @csspart table - The scrollable data table of the kept points, newest first (present with `table`).
  * @csspart status - A short message while an update waits, after a failed update, or while a feed reconnects ("Reconnecting in 8 s"); empty otherwise (`role="status"`).
@@ -113,20 +116,23 @@ export class DataFeed extends LitElement {
     stopLabel: { attribute: 'stop-label', noAccessor: true },
     tableLabel: { attribute: 'table-label', noAccessor: true },
     downloadLabel: { attribute: 'download-label', noAccessor: true },
+    liveLabel: { attribute: 'live-label', noAccessor: true },
     noControls: { type: Boolean, attribute: 'no-controls' },
     table: { type: Boolean, reflect: true },
     timeZone: { attribute: 'time-zone', noAccessor: true },
     source: { attribute: false, noAccessor: true },
     src: { noAccessor: true },
     transport: { noAccessor: true },
+    sync: { noAccessor: true },
   };
 
   static {
     forward(this, (el: DataFeed) => el._schedule, ['streaming', 'interval', 'minInterval', 'maxInterval', 'step']);
     forward(this, (el: DataFeed) => el._data, ['capacity', 'backfill', 'samplePeriod', 'source', 'src', 'transport']);
     forward(this, (el: DataFeed) => el._zone, ['timeZone']);
-    const { heading, sliderLabel, startLabel, stopLabel, tableLabel, downloadLabel } = DEFAULTS;
-    textProperties(this, { heading, sliderLabel, startLabel, stopLabel, tableLabel, downloadLabel });
+    forward(this, (el: DataFeed) => el._view, ['view', 'sync']);
+    const { heading, sliderLabel, startLabel, stopLabel, liveLabel, tableLabel, downloadLabel } = DEFAULTS;
+    textProperties(this, { heading, sliderLabel, startLabel, stopLabel, liveLabel, tableLabel, downloadLabel });
   }
 
   /** Live updates on or off; adding the attribute starts, removing it stops. @default false */
@@ -165,9 +171,14 @@ export class DataFeed extends LitElement {
   declare tableLabel: string;
   /** Text of the download button. @default 'Download CSV' */
   declare downloadLabel: string;
-
+  /** Text of the button that returns a zoomed chart to the live view. @default 'Follow live' */
+  declare liveLabel: string;
   /** Time zone of the axis, legend, table and summary: an IANA name such as `Europe/Berlin`, or `UTC`; empty is the browser's; the CSV is in UTC. @default '' */
   declare timeZone: string;
+  /** The time range the chart holds still, `{ from, to }` in ms since the epoch, or `null` while it follows the data live. Anything else is refused with a warning. @default null */
+  declare view: DataFeedView | null;
+  /** Elements with the same `sync` share their cursor and their view; empty joins no group. @default '' */
+  declare sync: string;
 
   /** Hides the built-in slider and buttons: the host drives the element. @default false */
   noControls = false;
@@ -224,6 +235,7 @@ export class DataFeed extends LitElement {
       return container && sizer ? { container, sizer, names: this._series } : null;
     },
   });
+  private readonly _view = new ViewController(this, { chart: this._chart, warn: this._attributes.warn, changed: (view) => this._emit('data-feed-view-change', { view }) });
 
   constructor() {
     super();
@@ -331,10 +343,11 @@ export class DataFeed extends LitElement {
       <div class="body">
         ${this.noControls ? nothing : controlsTemplate(this, this._actions)}
         <div class="view">
-          <div part="chart" role="img" aria-label=${`Line chart of ${this._series.join(', ')}`} aria-describedby="summary">
+          <div part="chart" role="img" tabindex="0" aria-label=${this._view.label(this._series)} aria-describedby="summary" @keydown=${this._view.onKey}>
             <div class="sizer"></div>
             <div class="swatches" aria-hidden="true">${SWATCHES}</div>
           </div>
+          ${this._view.liveButton(this.liveLabel)}
           <p part="summary" id="summary" hidden></p>
           ${this.table
             ? html`<div part="table" role="region" aria-label=${this.heading ? `${this.heading}: data table` : 'Data table'} tabindex="0"></div>`
@@ -379,9 +392,6 @@ export class DataFeed extends LitElement {
   /** What the built-in controls do. */
   private readonly _actions = controlsActions(this);
 }
-
-/** The palette's swatches, then the grid's, the text's and the line width's (see the styles). */
-const SWATCHES = Array.from({ length: PALETTE_SIZE + 3 }, () => html`<span></span>`);
 
 declare global {
   interface HTMLElementTagNameMap {

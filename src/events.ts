@@ -31,6 +31,17 @@ export interface DataFeedConnectionDetail {
   retryIn: number;
 }
 
+/** A time range the chart holds still, in ms since the epoch (`from` < `to`). */
+export interface DataFeedView {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** `detail` of `data-feed-view-change`: the range shown now, or `null` for the live view. */
+export interface DataFeedViewDetail {
+  view: DataFeedView | null;
+}
+
 export interface DataFeedEventMap {
   'data-feed-start': CustomEvent<DataFeedIntervalDetail>;
   'data-feed-stop': CustomEvent<DataFeedStopDetail>;
@@ -38,6 +49,7 @@ export interface DataFeedEventMap {
   'data-feed-update': CustomEvent<DataFeedUpdateDetail>;
   'data-feed-error': CustomEvent<DataFeedErrorDetail>;
   'data-feed-connection': CustomEvent<DataFeedConnectionDetail>;
+  'data-feed-view-change': CustomEvent<DataFeedViewDetail>;
 }
 
 export type DataFeedEventName = keyof DataFeedEventMap;

@@ -10,6 +10,8 @@ export type {
   DataFeedUpdateDetail,
   DataFeedErrorDetail,
   DataFeedConnectionDetail,
+  DataFeedView,
+  DataFeedViewDetail,
 } from './events.js';
 
 // Guarded: a page that loads the element twice (bundle and library, or two bundles) keeps the first.

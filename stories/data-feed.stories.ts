@@ -20,6 +20,7 @@ const meta = {
     'data-feed-interval-change': fn(),
     'data-feed-update': fn(),
     'data-feed-error': fn(),
+    'data-feed-view-change': fn(),
   },
   argTypes: {
     interval: stepping(0.1),
@@ -403,5 +404,63 @@ export const ManyInstances: Story = {
     await Promise.all(feeds.map((el) => loaded(el)));
     // Each has its own random data.
     await expect(new Set(feeds.map((el) => el.data.values[0][0])).size).toBe(12);
+  },
+};
+
+/**
+ * Zoomed: a streaming chart holding the range from 40 s to 10 s ago still (`view`), while points keep
+ * arriving. A drag across the plot zooms elsewhere; a double-click, `Escape` on the focused plot or
+ * "Follow live" return to the live view. The test checks the range holds through an update, then
+ * follows live with the button.
+ */
+export const Zoomed: Story = {
+  args: { streaming: true, capacity: 1000, 'time-zone': 'UTC' },
+  render: (args) => feed(args, { view: { from: Date.now() - 40_000, to: Date.now() - 10_000 } }),
+  play: async ({ canvasElement, args }) => {
+    const el = await feedIn(canvasElement);
+    await loaded(el);
+    const view = el.view!;
+    await expect(view.to - view.from).toBe(30_000);
+    const events = record(el);
+    const size = el.data.time.length;
+    await waitFor(() => expect(el.data.time.length).toBeGreaterThan(size), { timeout: 4000 });
+    await expect(el.view).toBe(view);
+    await expect(el.streaming).toBe(true);
+    await el.updateComplete;
+    await expect(part(el, 'chart').getAttribute('aria-label')).toMatch(/^Line chart of A, B, from .* to /);
+    await userEvent.click(part(el, 'live-button'));
+    await expect(el.view).toBeNull();
+    await expect(events['data-feed-view-change']).toEqual([{ view: null }]);
+    await expect(args['data-feed-view-change']).toHaveBeenCalledWith({ view: null });
+    await el.updateComplete;
+    await expect(el.shadowRoot!.querySelector('[part~="live-button"]')).toBeNull();
+  },
+};
+
+/**
+ * Two charts with the same `sync`: the cursor over one shows each legend's values at that time, and
+ * zooming one (drag, keys, `view`) zooms the other; each tells of it with its own event.
+ */
+export const SyncedPair: Story = {
+  name: 'Synced pair',
+  args: { sync: 'pair', streaming: true, 'no-controls': true },
+  render: (args) => html`<div style="display: grid; gap: 1rem">
+    ${feed(args, { heading: 'Left' })} ${feed({ ...args, series: 'C,D' }, { heading: 'Right' })}
+  </div>`,
+  play: async ({ canvasElement }) => {
+    const [left, right] = await feedsIn(canvasElement);
+    await Promise.all([loaded(left), loaded(right)]);
+    const [a, b] = [record(left), record(right)];
+    const now = Date.now();
+    left.view = { from: now - 30_000, to: now - 10_000 };
+    await expect(right.view).toEqual(left.view);
+    // Keys pressed on the right chart's plot (where its keydown listener is, inside the shadow root).
+    const press = (key: string) => part(right, 'chart').dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+    press('ArrowLeft');
+    await expect(left.view).toEqual({ from: now - 32_000, to: now - 12_000 });
+    press('Escape');
+    await expect([left.view, right.view]).toEqual([null, null]);
+    await expect(a['data-feed-view-change']).toHaveLength(3);
+    await expect(b['data-feed-view-change']).toHaveLength(3);
   },
 };

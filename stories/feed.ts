@@ -1,7 +1,7 @@
 // How the stories render `<data-feed>` from their args: one arg per attribute, by attribute name,
 // and one per event, by event name (a spy, so the Actions panel logs each event's `detail`).
 import { html, nothing, type TemplateResult } from 'lit';
-import type { DataFeedEventName, FeedSource } from '../src/index.js';
+import type { DataFeedEventName, DataFeedView, FeedSource } from '../src/index.js';
 
 export interface FeedAttributes {
   streaming?: boolean;
@@ -22,6 +22,8 @@ export interface FeedAttributes {
   'time-zone'?: string;
   'table-label'?: string;
   'download-label'?: string;
+  'live-label'?: string;
+  sync?: string;
 }
 
 export type FeedEventArgs = { [K in DataFeedEventName]?: (detail: unknown) => void };
@@ -34,6 +36,7 @@ export const EVENT_NAMES: readonly DataFeedEventName[] = [
   'data-feed-interval-change',
   'data-feed-update',
   'data-feed-error',
+  'data-feed-view-change',
 ];
 
 /** Number of series the `series` arg names (the element's default is two). */
@@ -47,9 +50,9 @@ const tell = (args: FeedEventArgs) => (event: Event) =>
 
 /**
  * `<data-feed>` with an attribute for each attribute arg that is set, a listener for each event
- * arg, and optionally a `source` property.
+ * arg, and optionally a `source` and a `view` property.
  */
-export function feed(args: FeedArgs, options: { source?: FeedSource; heading?: string } = {}): TemplateResult {
+export function feed(args: FeedArgs, options: { source?: FeedSource; heading?: string; view?: DataFeedView } = {}): TemplateResult {
   const on = tell(args);
   return html`<data-feed
     ?streaming=${args.streaming ?? false}
@@ -70,11 +73,15 @@ export function feed(args: FeedArgs, options: { source?: FeedSource; heading?: s
     time-zone=${args['time-zone'] ?? nothing}
     table-label=${args['table-label'] ?? nothing}
     download-label=${args['download-label'] ?? nothing}
+    live-label=${args['live-label'] ?? nothing}
+    sync=${args.sync ?? nothing}
     .source=${options.source ?? null}
+    .view=${options.view ?? null}
     @data-feed-start=${on}
     @data-feed-stop=${on}
     @data-feed-interval-change=${on}
     @data-feed-update=${on}
     @data-feed-error=${on}
+    @data-feed-view-change=${on}
   ></data-feed>`;
 }

@@ -38,7 +38,7 @@ describe('<data-feed>: accessibility', () => {
       const el = await mount(html`<data-feed time-zone="UTC" .source=${stepSource()}></data-feed>`);
       const chart = part(el, 'chart');
       expect(chart.getAttribute('role')).to.equal('img');
-      expect(chart.getAttribute('aria-label')).to.equal('Line chart of A, B');
+      expect(chart.getAttribute('aria-label')).to.equal('Line chart of A, B, live');
       const summary = el.shadowRoot!.getElementById(chart.getAttribute('aria-describedby')!)!;
       expect(summary).to.equal(part(el, 'summary'));
       const last = el.data.time.at(-1)!;
@@ -53,7 +53,7 @@ describe('<data-feed>: accessibility', () => {
       type Node = { role: string; name: string; description?: string; children: Node[] };
       // Typed as void, the snapshot is the page's accessibility tree.
       const tree = (await a11ySnapshot({})) as unknown as Node;
-      const chart = findAccessibilityNode<Node>(tree, (node) => node.role === 'image' && node.name === 'Line chart of A, B');
+      const chart = findAccessibilityNode<Node>(tree, (node) => node.role === 'image' && node.name === 'Line chart of A, B, live');
       expect(chart, 'the chart in the accessibility tree').not.to.equal(null);
       expect(chart!.description).to.equal(part(el, 'summary').textContent);
       expect(chart!.description).to.match(/^2 series A, B\. 100 points /);
@@ -180,7 +180,7 @@ describe('<data-feed>: accessibility', () => {
     beforeEach(() => expect(document.hasFocus(), 'the test page has the focus').to.equal(true));
     afterEach(() => document.querySelectorAll('.outside').forEach((n) => n.remove()));
 
-    it('Tab goes through slider, start, table and download (not the disabled stop), then the table, then out: no trap', async () => {
+    it('Tab goes through slider, start, table and download (not the disabled stop), then the chart, the table, then out: no trap', async () => {
       const before = Object.assign(document.createElement('button'), { className: 'outside', textContent: 'before' });
       document.body.append(before);
       const el = await mount(html`<data-feed table .source=${stepSource()}></data-feed>`);
@@ -188,12 +188,12 @@ describe('<data-feed>: accessibility', () => {
       document.body.append(after);
       before.focus();
       const order: (string | null)[] = [];
-      for (let i = 0; i < 6; i++) {
+      for (let i = 0; i < 7; i++) {
         await sendKeys({ press: 'Tab' });
         const node = focused();
         order.push(node === after ? 'after' : (node?.getAttribute('part') ?? null));
       }
-      expect(order).to.deep.equal(['slider', 'start-button', 'table-button', 'download-button', 'table', 'after']);
+      expect(order).to.deep.equal(['slider', 'start-button', 'table-button', 'download-button', 'chart', 'table', 'after']);
       await pressChord('Shift', 'Tab');
       expect(focused()).to.equal(part(el, 'table'));
     });
@@ -227,7 +227,7 @@ describe('<data-feed>: accessibility', () => {
     it('shows where the focus is: an outline on every control reached with the keyboard', async () => {
       const el = await mount(html`<data-feed table .source=${stepSource()}></data-feed>`);
       part(el, 'slider').focus();
-      for (const name of ['start-button', 'table-button', 'download-button', 'table']) {
+      for (const name of ['start-button', 'table-button', 'download-button', 'chart', 'table']) {
         await sendKeys({ press: 'Tab' });
         expect(focused()).to.equal(part(el, name));
         const style = getComputedStyle(part(el, name));

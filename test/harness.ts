@@ -117,6 +117,11 @@ export function envelopeStats(el: DataFeed): { enveloped: boolean; buckets: numb
   return { enveloped: chart.enveloped, buckets: envelope.buckets, listed: inner<unknown[]>(envelope, '_keys', 'the envelope').length };
 }
 
+/** The element's envelope of dense data (spy on it with `foldSpy`). */
+export function envelopeOf(el: DataFeed): Envelope {
+  return inner<Envelope>(chartOf(el), '_envelope', 'the chart controller');
+}
+
 /** Spies on the envelope's fold of one point into its bucket (call `restore()` after): the count is the work an update does. */
 export function foldSpy(envelope: Envelope): sinon.SinonSpy {
   if (typeof inner<unknown>(envelope, '_fold', 'the envelope') !== 'function') throw new Error('harness: the envelope has no _fold method — update test/harness.ts');
@@ -128,6 +133,11 @@ export function foldSpy(envelope: Envelope): sinon.SinonSpy {
 /** The kept points as the buffer's views, without the copy `el.data` makes (a test may keep a million). */
 export function keptColumns(el: DataFeed): Columns {
   return feedOf(el).buffer.columns();
+}
+
+/** The buffer of the kept points (its public methods can be spied on: what an update reads). */
+export function bufferOf(el: DataFeed): BoundedBuffer {
+  return feedOf(el).buffer;
 }
 
 /** Bytes the buffer's storage of times holds (each series column holds as many). */

@@ -3,9 +3,11 @@ import uPlot from './uplot.js';
 import type { BoundedBuffer, Columns } from '../core/buffer.js';
 import { Envelope } from './envelope.js';
 import { formatValue, timeFormatter } from '../text/format.js';
+import { DrawHold } from './draw-hold.js';
 import { sharedFrames, type Frames } from './frames.js';
 import { DASHES, nanGaps } from './series-style.js';
 import type { ChartTheme } from './theme.js';
+import { sliceColumns, timeIndex, valueRangeIn } from './time-index.js';
 
 export interface ChartOptions {
   /** The points to draw (read at each draw: the element may swap its buffer). */
@@ -36,28 +38,17 @@ const linear = uPlot.paths.linear!();
 
 /**
  * Owns the uPlot instance of one element and what keeps it the right size: created on attach,
- * destroyed on detach. Draws at most once per animation frame however often it is invalidated:
- * the first change after a frame is drawn at once (in the task that made it, as hand-written
- * uPlot would), later ones wait for the next frame and are drawn together. A lone change costs
- * one frame callback, in the frame that paints it anyway; only a change that must wait asks
- * for a frame more.
+ * destroyed on detach. Draws at most once per animation frame however often it is invalidated
+ * (see DrawHold).
  */
 export class ChartController implements ReactiveController {
   private readonly _host: ReactiveControllerHost & { isConnected?: boolean; hasUpdated?: boolean };
   private readonly _options: ChartOptions;
-  private readonly _frames: Frames;
+  private readonly _hold: DrawHold;
   private _plot: uPlot | null = null;
   private _container: HTMLElement | null = null;
   private _sizer: HTMLElement | null = null;
   private _observer: ResizeObserver | null = null;
-  /** The frame request that ends the current hold on drawing, or null when not holding. */
-  private _frame: unknown = null;
-  /** A change came while holding: draw it when the hold ends. */
-  private _dirty = false;
-  /** The last draw was made between frames: the next frame paints it, so no draw may join it there. */
-  private _unpainted = false;
-  /** The frame whose callback ended the last hold: until it is painted, changes still wait. */
-  private _releasedIn: unknown = null;
   private _names: readonly string[] = [];
   private _theme: ChartTheme = { series: ['#000'], text: '#000', grid: '#ccc', font: '12px sans-serif', lineWidth: 1 };
   /** The colours may have changed since they were read: read them at the next draw. */
@@ -75,6 +66,16 @@ export class ChartController implements ReactiveController {
   /** More points than pixels can show apart: lines are drawn 1 px wide, the way dense data reads. */
   private _dense = false;
   private _range: [number, number] | null = null;
+  /** The time range held still (ms since the epoch), or null to follow the data. */
+  private _view: [number, number] | null = null;
+  /** Index, in all kept points, of the first point drawn (when every point in view is drawn). */
+  private _offset = 0;
+  /** uPlot's cursor sync key (charts with the same key share their cursor), or null. */
+  private _syncKey: string | null = null;
+  /** A drag across the plot selected the times `from` to `to`. */
+  onSelect?: (from: number, to: number) => void;
+  /** The plot was double-clicked. */
+  onReset?: () => void;
   /** Time zone of the axis and legend; undefined is the browser's. */
   private _timeZone: string | undefined;
   private _time = timeFormatter();
@@ -82,7 +83,7 @@ export class ChartController implements ReactiveController {
   constructor(host: ReactiveControllerHost, options: ChartOptions) {
     (this._host = host).addController(this);
     this._options = options;
-    this._frames = options.frames ?? sharedFrames;
+    this._hold = new DrawHold(options.frames ?? sharedFrames, () => this._draw());
   }
 
   /** Back in the document after a move: the chart is made again (its first one comes after the first render). */
@@ -114,9 +115,31 @@ export class ChartController implements ReactiveController {
     return this._enveloped;
   }
 
+  /** How the axis and legend write a time (ms since the epoch), in the chart's time zone. */
+  get formatTime(): (ms: number) => string {
+    return this._time;
+  }
+
+  /**
+   * Holds the time axis still at `[from, to]` (ms since the epoch), its value axis fitting the
+   * points in that range; null follows the data again.
+   */
+  setView(range: [number, number] | null): void {
+    this._view = range;
+    this.invalidate();
+  }
+
+  /** Shares the cursor with the charts of the page given the same non-empty `name` (rebuilding the chart). */
+  setCursorSync(name: string): void {
+    const key = name ? `data-feed:${name}` : null;
+    if (key === this._syncKey) return;
+    this._syncKey = key;
+    this._rebuild();
+  }
+
   /** Whether a draw waits for the next frame. */
   get scheduled(): boolean {
-    return this._dirty;
+    return this._hold.scheduled;
   }
 
   /**
@@ -138,7 +161,7 @@ export class ChartController implements ReactiveController {
 
   /** Destroys the chart and stops watching its size; a waiting draw is cancelled. */
   detach(): void {
-    this._cancelFrame();
+    this._hold.cancel();
     this._observer?.disconnect();
     this._observer = null;
     this._scheme?.removeEventListener('change', this._onStyle);
@@ -182,58 +205,14 @@ export class ChartController implements ReactiveController {
     );
   }
 
-  /**
-   * Asks for a draw: at once if nothing was drawn since the last frame was painted (and the frame
-   * that ended the hold is not still under way), else at the next frame, where several asks make
-   * one draw.
-   */
+  /** Asks for a draw: at once, or at the next frame when one was drawn since the last (see DrawHold). */
   invalidate(): void {
-    if (!this._plot) return;
-    if (this._frame === null && (this._releasedIn === null || this._releasedIn !== this._frames.current())) {
-      this._drawHeld();
-      return;
-    }
-    this._dirty = true;
-    this._frame ??= this._frames.request(this._onFrame);
+    if (this._plot) this._hold.invalidate();
   }
 
   /** Draws now if a draw is waiting (or `force`), instead of at the next frame. */
   flush(force = false): void {
-    if (!this._dirty && !force) return;
-    this._dirty = false;
-    this._drawHeld();
-  }
-
-  /** Draws, and holds further draws until a frame after the one that paints this draw has begun. */
-  private _drawHeld(): void {
-    this._draw();
-    this._unpainted = this._frames.current() === null;
-    this._frame ??= this._frames.request(this._onFrame);
-  }
-
-  /**
-   * A frame began. If it paints a draw made between frames, a waiting change is drawn in the
-   * next one (asking for it); otherwise the waiting change is drawn in this one. With nothing
-   * waiting the hold ends, and no further frame is asked for.
-   */
-  private readonly _onFrame = (): void => {
-    this._frame = null;
-    if (this._unpainted) {
-      this._unpainted = false;
-      if (this._dirty) this._frame = this._frames.request(this._onFrame);
-      else this._releasedIn = this._frames.current();
-    } else if (this._dirty) {
-      this._dirty = false;
-      this._drawHeld();
-    }
-  };
-
-  private _cancelFrame(): void {
-    this._dirty = this._unpainted = false;
-    if (this._frame !== null) {
-      this._frames.cancel(this._frame);
-      this._frame = null;
-    }
+    this._hold.flush(force);
   }
 
   private _draw(): void {
@@ -247,29 +226,41 @@ export class ChartController implements ReactiveController {
 
   private _rebuild(): void {
     if (!this._plot) return;
-    this._cancelFrame();
+    this._hold.cancel();
     this._plot.destroy();
     this._create();
   }
 
-  /** The columns to draw for a plot `pixels` wide: every point, or their envelope when dense. */
+  /**
+   * The columns to draw for a plot `pixels` wide: the points in view (all of them while live), or
+   * their envelope when dense. While zoomed, the points in view are found by binary search and
+   * only they are summed up: an update that adds points outside the view costs no more than that.
+   */
   private _prepare(pixels: number): uPlot.AlignedData {
     const buffer = this._options.buffer();
     const full = buffer.columns();
-    let data: Columns = full;
-    const dense = full[0].length > ENVELOPE_POINTS_PER_PIXEL * Math.max(pixels, 1);
+    const n = full[0].length;
+    const view = this._view;
+    const lo = view ? timeIndex(full[0], view[0]) : 0;
+    const hi = view ? timeIndex(full[0], view[1], true) : n;
+    const inView = view ? sliceColumns(full, lo, hi) : full;
+    let data: Columns = inView;
+    this._offset = 0;
+    const dense = hi - lo > ENVELOPE_POINTS_PER_PIXEL * Math.max(pixels, 1);
     // Dense lines are drawn solid: a dashed zigzag within each pixel column costs about twice a
     // solid one to paint and shows no dash. The legend keeps each series' dash.
     if (dense !== this._dense) this._plot?.series.forEach((series, i) => i && (series.dash = dense ? [] : (DASHES[(i - 1) % DASHES.length] as number[])));
     this._dense = dense;
     this._enveloped = dense && this._options.envelope !== false;
     if (this._enveloped) {
-      this._envelope.update(full, buffer.firstSeq, pixels);
-      data = this._envelope.columns(full, buffer.firstSeq);
+      this._envelope.update(inView, buffer.firstSeq + lo, pixels);
+      data = this._envelope.columns(inView, buffer.firstSeq + lo);
       this._range = this._envelope.valueRange();
     } else {
       if (this._envelope.bucketMs) this._envelope.reset();
-      this._range = buffer.valueRange();
+      this._range = view ? valueRangeIn(full, lo, hi) : buffer.valueRange();
+      // A point either side of the view too, so the lines run on to its edges.
+      if (view) data = sliceColumns(full, (this._offset = Math.max(0, lo - 1)), Math.min(n, hi + 1));
     }
     this._full = full;
     return data as unknown as uPlot.AlignedData;
@@ -280,17 +271,10 @@ export class ChartController implements ReactiveController {
    * cursor snaps to a drawn point, and the legend must still show the true nearest one.
    */
   private _nearest(u: uPlot, idx: number): number {
-    const full = this._full!;
-    if (!this._enveloped) return idx;
+    if (!this._enveloped) return idx + this._offset;
     const x = u.posToVal(u.cursor.left ?? 0, 'x');
-    const time = full[0];
-    let lo = 0;
-    let hi = time.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (time[mid] < x) lo = mid + 1;
-      else hi = mid;
-    }
+    const time = this._full![0];
+    const lo = Math.min(timeIndex(time, x), time.length - 1);
     return lo > 0 && x - time[lo - 1] < time[lo] - x ? lo - 1 : lo;
   }
 
@@ -338,7 +322,7 @@ export class ChartController implements ReactiveController {
       ms: 1,
       ...(this._timeZone && { tzDate: (ms: number) => uPlot.tzDate(new Date(ms), this._timeZone!) }),
       scales: {
-        x: { time: true },
+        x: { time: true, range: (_u, min, max) => this._view ?? [min, max] },
         y: {
           range: (_u, dataMin, dataMax) => {
             // uPlot's own min/max would take a NaN at the edge of the data as a bound.
@@ -354,7 +338,22 @@ export class ChartController implements ReactiveController {
         live: true,
         markers: { dash: (u, i) => (u.series[i].dash?.length ? (u.series[i].dash![0] <= 3 ? 'dotted' : 'dashed') : 'solid') },
       },
-      cursor: { drag: { x: false, y: false } },
+      // A drag selects times (the view follows, not uPlot's scale); other charts of the sync group
+      // hear the cursor's moves only: each chart takes a view from its own group, once.
+      cursor: {
+        drag: { x: true, y: false, setScale: false, dist: 4 },
+        ...(this._syncKey && { sync: { key: this._syncKey, filters: { pub: (type: string) => type === 'mousemove' } } }),
+      },
+      hooks: {
+        setSelect: [
+          (u) => {
+            const { left, width } = u.select;
+            if (width <= 0) return;
+            u.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
+            this.onSelect?.(u.posToVal(left, 'x'), u.posToVal(left + width, 'x'));
+          },
+        ],
+      },
       series: [
         {
           value: (u, _v, _series, idx) => (idx == null || !this._full ? '--' : this._time(this._full[0][this._nearest(u, idx)])),
@@ -388,6 +387,7 @@ export class ChartController implements ReactiveController {
       ],
     };
     this._plot = new uPlot(options, this._prepare(options.width), this._container!);
+    this._plot.over.addEventListener('dblclick', () => this.onReset?.());
     this._options.drawn?.();
   }
 }

@@ -1,3 +1,5 @@
+import { html } from 'lit';
+
 /** Colours, font and line width the chart paints with, resolved to values a canvas understands. */
 export interface ChartTheme {
   /** Line colour per series, in order (repeating past the end). */
@@ -11,6 +13,9 @@ export interface ChartTheme {
 
 /** How many series colours the palette has (`--data-feed-series-1` … `-8`). */
 export const PALETTE_SIZE = 8;
+
+/** The palette's swatches, then the grid's, the text's and the line width's (see the element's styles). */
+export const SWATCHES = Array.from({ length: PALETTE_SIZE + 3 }, () => html`<span></span>`);
 
 /**
  * Reads the theme from the host's unseen swatches: the palette's first `seriesCount` colours
