@@ -2,69 +2,9 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import type { DataFeed } from '../src/data-feed.js';
-import { groupSize } from '../src/chart/view-sync.js';
-import { T0, afterHeldDraw, mount, part, record, stepSource, useFakeClock } from './helpers.js';
+import { T0, afterHeldDraw, mount, part, stepSource, useFakeClock } from './helpers.js';
 import { bufferOf, envelopeOf, envelopeStats, foldSpy, lineWidthOf, plotOf } from './harness.js';
-
-const format = new Intl.NumberFormat(undefined, { maximumFractionDigits: 3 }).format;
-
-/** The plot area uPlot listens on for the mouse. */
-const overOf = (el: DataFeed) => part(el, 'chart').querySelector<HTMLElement>('.u-over')!;
-
-/** The x scale as drawn now. */
-function xScale(el: DataFeed): [number, number] {
-  const { min, max } = plotOf(el)!.scales.x;
-  return [min!, max!];
-}
-
-/** Viewport coordinates (whole pixels) at `fraction` of the plot's width, halfway down. */
-function at(el: DataFeed, fraction: number): [number, number] {
-  const box = overOf(el).getBoundingClientRect();
-  return [Math.round(box.left + fraction * box.width), Math.round(box.top + box.height / 2)];
-}
-
-/** The time under viewport x, as uPlot reads it (relative to its plot area). */
-const timeAt = (el: DataFeed, x: number) => plotOf(el)!.posToVal(x - overOf(el).getBoundingClientRect().left, 'x');
-
-/** A real drag with the mouse's main button from `a` to `b` (fractions of the plot's width). */
-async function drag(el: DataFeed, a: number, b: number, onMove?: () => void): Promise<void> {
-  const [x0, y] = at(el, a);
-  const [x1] = at(el, b);
-  await sendMouse({ type: 'move', position: [x0, y] });
-  await sendMouse({ type: 'down' });
-  for (let k = 1; k <= 4; k++) await sendMouse({ type: 'move', position: [Math.round(x0 + ((x1 - x0) * k) / 4), y] });
-  onMove?.();
-  await sendMouse({ type: 'up' });
-}
-
-/**
- * A double-click on the plot. The test runner's `sendMouse` has no double-click (CDP needs a click
- * count of 2, WebDriver two clicks in time), so the event uPlot and the element listen for is
- * dispatched on uPlot's plot area, as the browser would.
- */
-function doubleClick(el: DataFeed): void {
-  const [clientX, clientY] = at(el, 0.5);
-  overOf(el).dispatchEvent(new MouseEvent('dblclick', { clientX, clientY, bubbles: true, composed: true, button: 0 }));
-}
-
-/** Presses `key` with the focus on the chart. */
-async function press(el: DataFeed, key: string): Promise<void> {
-  part(el, 'chart').focus();
-  await sendKeys({ press: key });
-}
-
-/** Legend texts (time first), as shown. */
-const legend = (el: DataFeed) => Array.from(part(el, 'chart').querySelectorAll('.u-legend .u-value'), (n) => n.textContent);
-
-const viewEvents = (el: Element) => record(el, ['data-feed-view-change']);
-
-/** The point of `el` nearest time `t`. */
-function nearest(el: DataFeed, t: number): number {
-  const { time } = el.data;
-  let best = 0;
-  for (let i = 1; i < time.length; i++) if (Math.abs(time[i] - t) < Math.abs(time[best] - t)) best = i;
-  return best;
-}
+import { at, denseChunk, doubleClick, drag, format, legend, nearest, overOf, press, silent, timeAt, viewEvents, xScale } from './plot-input.js';
 
 // The kept points of a stepSource mounted at T0 (the newest 100): every 500 ms from T0 - 50 s to T0 - 0.5 s.
 const FIRST = T0 - 50_000;
@@ -343,84 +283,6 @@ describe('<data-feed>: inspecting the chart', () => {
     });
   });
 
-  describe('sync', () => {
-    /** Elements under one parent, with the given `sync` names, each fed its own values. */
-    async function group(...names: string[]): Promise<DataFeed[]> {
-      const parent = await fixture(html`<div style="width: 600px; --data-feed-chart-height: 120px">
-        ${names.map((name, i) => html`<data-feed no-controls heading="" sync=${name} series=${'ABCD'.slice(0, 2 + i).split('').join()} .source=${stepSource(500, 2 + i)}></data-feed>`)}
-      </div>`);
-      return [...parent.querySelectorAll('data-feed')];
-    }
-
-    it('is an attribute and property, empty by default', async () => {
-      const [a] = await group('g');
-      expect(a.sync).to.equal('g');
-      a.setAttribute('sync', 'h');
-      expect(a.sync).to.equal('h');
-      a.sync = '';
-      expect((await chart()).sync).to.equal('');
-    });
-
-    it('elements with the same sync share their cursor: each legend shows its own values at the time under it', async () => {
-      const [a, b] = await group('g', 'g');
-      const { time } = a.data;
-      const x = Math.round(overOf(a).getBoundingClientRect().left + plotOf(a)!.valToPos(time[60], 'x'));
-      await sendMouse({ type: 'move', position: [x, at(a, 0.5)[1]] });
-      const t = timeAt(a, x);
-      const i = nearest(b, t);
-      expect(b.data.time[i]).to.equal(time[60]);
-      expect(legend(b).slice(1)).to.deep.equal(b.data.values.map((column) => format(column[i])));
-      expect(legend(b)).to.have.length(4, 'b has its own three series');
-    });
-
-    it('share their view: a change in one, by any means, changes the others, each firing once', async () => {
-      const [a, b, c] = await group('g', 'g', 'g');
-      const events = [a, b, c].map(viewEvents);
-      const counts = () => events.map((e) => e.seen.length);
-      a.view = VIEW;
-      expect([b.view, c.view]).to.deep.equal([VIEW, VIEW]);
-      expect(counts()).to.deep.equal([1, 1, 1]);
-      await press(b, 'ArrowRight');
-      expect(a.view).to.deep.equal(b.view);
-      expect(c.view).to.deep.equal(b.view);
-      expect(counts()).to.deep.equal([2, 2, 2]);
-      await drag(a, 0.3, 0.6);
-      expect(b.view).to.deep.equal(a.view);
-      expect(counts()).to.deep.equal([3, 3, 3]);
-      doubleClick(c);
-      expect([a.view, b.view, c.view]).to.deep.equal([null, null, null]);
-      expect(counts()).to.deep.equal([4, 4, 4]);
-      await afterHeldDraw();
-      expect(counts(), 'no echo').to.deep.equal([4, 4, 4]);
-    });
-
-    it('different names stay apart, an empty sync joins no group, and changing sync moves an element between groups', async () => {
-      const [a, b, c, d] = await group('g', 'g', 'h', '');
-      a.view = VIEW;
-      expect([c.view, d.view]).to.deep.equal([null, null]);
-      b.sync = 'h';
-      expect(b.view, 'joining h takes its view').to.equal(null);
-      a.view = null;
-      c.view = VIEW;
-      expect([a.view, b.view, d.view]).to.deep.equal([null, VIEW, null]);
-    });
-
-    it('an element leaving the page leaves its group, and takes the group’s view when it comes back', async () => {
-      const [a, b] = await group('g', 'g');
-      expect(groupSize('g')).to.equal(2);
-      const parent = b.parentElement!;
-      b.remove();
-      expect(groupSize('g')).to.equal(1);
-      a.view = VIEW;
-      expect(b.view).to.equal(null);
-      const events = viewEvents(b);
-      parent.append(b);
-      expect(b.view).to.deep.equal(VIEW);
-      expect(events.seen).to.have.length(1);
-      parent.remove();
-      expect(groupSize('g')).to.equal(0);
-    });
-  });
 
   describe('a large buffer', () => {
     it('zoomed into 100,000 points, the chart draws the real points of the range, its envelope built for them only', async () => {
@@ -467,17 +329,3 @@ describe('<data-feed>: inspecting the chart', () => {
     });
   });
 });
-
-/** A source with nothing to add: the page appends. */
-const silent = () => ({ time: [], values: [[], []] });
-
-/** `n` points, one per ms from T0: a random walk with spikes, and a sine. */
-function denseChunk(n: number) {
-  let seed = 11;
-  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
-  let walk = 0;
-  const time = Float64Array.from({ length: n }, (_, i) => T0 + i);
-  const a = time.map(() => (walk += random() - 0.5) + (random() < 0.002 ? (random() - 0.5) * 80 : 0));
-  const b = time.map((_, i) => Math.sin(i / 500) * 20);
-  return { time, values: [a, b] };
-}
