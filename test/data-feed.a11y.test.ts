@@ -331,5 +331,13 @@ describe('<data-feed>: accessibility', () => {
       const el = await mount(html`<data-feed no-controls heading="" .source=${stepSource()}></data-feed>`);
       await expect(el).to.be.accessible();
     });
+
+    it('zoomed, "Follow live" shown over the focusable chart', async () => {
+      const el = await mount(html`<data-feed .source=${stepSource()}></data-feed>`);
+      el.view = { from: Date.now() - 40_000, to: Date.now() - 20_000 };
+      await el.updateComplete;
+      expect(part(el, 'live-button')).to.exist;
+      await expect(el).to.be.accessible();
+    });
   });
 });
