@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { requestedPaths, strictPageReport } from './strict-page.js';
+import { plotCanvas } from './harness.js';
 
 // Built by `npm run build` (npm test builds first). Imported by URL: it is the file a page loads.
 const bundle = '/dist/data-feed.bundle.js';
@@ -14,7 +15,7 @@ describe('dist/data-feed.bundle.js', () => {
     await el.updateComplete;
     await new Promise((r) => requestAnimationFrame(r));
     expect(el.data.time).to.have.length(100);
-    expect(el.shadowRoot!.querySelector('canvas')).to.exist;
+    expect(plotCanvas(el)).to.exist;
     el.remove();
   });
 

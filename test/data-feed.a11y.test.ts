@@ -1,9 +1,8 @@
 import { expect, html } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
-import type { DataFeed } from '../src/data-feed.js';
 import { itInChromium, pressChord, resetMedia } from './engine.js';
 import { T0, afterHeldDraw, mount, part, stepSource, useFakeClock } from './helpers.js';
-import { dashOf } from './harness.js';
+import { announcer, dashOf, legendMarkers, swatches } from './harness.js';
 
 /** The element (or node) that has the focus, looking into shadow roots. */
 function focused(): Element | null {
@@ -27,8 +26,6 @@ function contrast(a: number[], b: number[]): number {
   const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
   return (hi + 0.05) / (lo + 0.05);
 }
-
-const announcer = (el: DataFeed) => el.shadowRoot!.querySelector('[aria-live="polite"]:not([role])')!;
 
 describe('<data-feed>: accessibility', () => {
   describe('the chart in words', () => {
@@ -90,6 +87,7 @@ describe('<data-feed>: accessibility', () => {
       const el = await mount(html`<data-feed .source=${stepSource()}></data-feed>`);
       const live = announcer(el);
       expect(live.getAttribute('aria-live')).to.equal('polite');
+      expect(live.getAttribute('role'), 'a region of its own, not a second status').to.equal(null);
       expect(live.textContent, 'the first load is summarised, not announced').to.equal('');
       el.start(); // nothing new yet at the start: the first points come a second later
       const told: string[] = [];
@@ -244,7 +242,7 @@ describe('<data-feed>: accessibility', () => {
       const el = await mount(html`<data-feed series="A,B,C" .source=${stepSource(500, 3)}></data-feed>`);
       const dashes = el.series.map((_, i) => JSON.stringify(dashOf(el, i + 1)));
       expect(new Set(dashes).size).to.equal(3);
-      const markers = Array.from(el.shadowRoot!.querySelectorAll<HTMLElement>('.u-series:not(:first-child) .u-marker'), (m) => m.style.borderStyle);
+      const markers = legendMarkers(el).slice(1).map((m) => m.style.borderStyle);
       expect(markers).to.deep.equal(['solid', 'dashed', 'dotted']);
     });
 
@@ -258,7 +256,7 @@ describe('<data-feed>: accessibility', () => {
       el.append({ time: [T0, T0 + 1000, T0 + 2000], values: [[1, 2, 3], [3, 2, 1]] });
       await el.refresh();
       expect(dashOf(el, 2).length, 'sparse again: dashed again').to.be.greaterThan(0);
-      const markers = Array.from(el.shadowRoot!.querySelectorAll<HTMLElement>('.u-series:not(:first-child) .u-marker'), (m) => m.style.borderStyle);
+      const markers = legendMarkers(el).slice(1).map((m) => m.style.borderStyle);
       expect(markers).to.deep.equal(['solid', 'dashed']);
     });
 
@@ -270,9 +268,9 @@ describe('<data-feed>: accessibility', () => {
         const background = rgb(getComputedStyle(el).backgroundColor);
         expect(background).to.deep.equal(scheme === 'dark' ? [14, 17, 23] : [255, 255, 255]);
         // The eight series swatches (then the grid's and the text's), each read as its background.
-        const swatches = [...el.shadowRoot!.querySelectorAll('.swatches > span')].slice(0, 8);
-        expect(swatches).to.have.length(8);
-        for (const swatch of swatches) {
+        const series = swatches(el).slice(0, 8);
+        expect(series).to.have.length(8);
+        for (const swatch of series) {
           const colour = getComputedStyle(swatch).backgroundColor;
           expect(contrast(rgb(colour), background), colour).to.be.at.least(3);
         }

@@ -1,6 +1,7 @@
 import { expect, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import { mount, part, stepSource, useFakeClock } from './helpers.js';
+import { plotCanvas } from './harness.js';
 import { parseCSV, readIsoTime } from './export/csv-reader.js';
 
 /** Reads a CSV from `toCSV()` back into the shape of `data`. */
@@ -69,7 +70,7 @@ describe('<data-feed>: export', () => {
       const el = await mount(html`<data-feed style="--data-feed-background: rgb(255, 0, 0); --data-feed-line-width: 2px" .source=${stepSource()}></data-feed>`);
       const blob = await el.toPNG();
       expect(blob.type).to.equal('image/png');
-      const canvas = el.shadowRoot!.querySelector('canvas')!;
+      const canvas = plotCanvas(el)!;
       const image = await createImageBitmap(blob);
       expect([image.width, image.height]).to.deep.equal([canvas.width, canvas.height]);
       const probe = new OffscreenCanvas(image.width, image.height).getContext('2d')!;

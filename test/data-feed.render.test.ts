@@ -3,7 +3,22 @@ import sinon from 'sinon';
 import { DataFeed } from '../src/index.js';
 import { engine, itInChromium, resetMedia } from './engine.js';
 import { T0, fakeClock, mount, nextFrame, part, stepSource } from './helpers.js';
-import { axisStroke, gapsOf, gridStroke, lineWidthOf, plotOf, strokeOf } from './harness.js';
+import {
+  axisStroke,
+  chartCount,
+  chartRoot,
+  cursorLayer,
+  gapsOf,
+  gridStroke,
+  legendLabels,
+  legendMarkers,
+  legendValues,
+  lineWidthOf,
+  plotCanvas,
+  plotOf,
+  plotWrap,
+  strokeOf,
+} from './harness.js';
 
 describe('<data-feed>: what it is and shows', () => {
   afterEach(() => (document.documentElement.style.colorScheme = ''));
@@ -104,32 +119,33 @@ describe('<data-feed>: what it is and shows', () => {
     const el = await mount(html`<data-feed></data-feed>`);
     await nextFrame();
     const chart = part(el, 'chart');
-    const root = chart.querySelector('.uplot');
+    const root = chartRoot(el);
     expect(root, 'uPlot root').to.exist;
-    expect(document.querySelector('.uplot')).to.equal(null);
-    const canvas = chart.querySelector('canvas')!;
+    expect(chart.contains(root), 'in the chart part').to.equal(true);
+    expect(chartCount(document), 'none in the page').to.equal(0);
+    const canvas = plotCanvas(el)!;
+    expect(chart.contains(canvas), 'the canvas in the chart part').to.equal(true);
     expect(canvas.width).to.be.above(0);
     // uPlot's own rule `.u-wrap { position: relative }` applies only if its CSS is in the shadow root.
-    expect(getComputedStyle(chart.querySelector('.u-wrap')!).position).to.equal('relative');
-    expect(getComputedStyle(chart.querySelector('.u-over')!).position).to.equal('absolute');
+    expect(getComputedStyle(plotWrap(el)).position).to.equal('relative');
+    expect(getComputedStyle(cursorLayer(el)).position).to.equal('absolute');
   });
 
   it('has a legend naming each series, with time first', async () => {
     const el = await mount(html`<data-feed series="Alpha,Beta,Gamma"></data-feed>`);
     await nextFrame();
-    const labels = Array.from(part(el, 'chart').querySelectorAll('.u-legend .u-series .u-label'), (n) => n.textContent);
-    expect(labels).to.deep.equal(['Time', 'Alpha', 'Beta', 'Gamma']);
+    expect(legendLabels(el)).to.deep.equal(['Time', 'Alpha', 'Beta', 'Gamma']);
   });
 
   it('shows the values under the cursor in the legend', async () => {
     const source = stepSource(500);
     const el = await mount(html`<data-feed .source=${source} style="width: 600px"></data-feed>`);
     await nextFrame();
-    const over = part(el, 'chart').querySelector<HTMLElement>('.u-over')!;
+    const over = cursorLayer(el);
     const box = over.getBoundingClientRect();
     over.dispatchEvent(new MouseEvent('mousemove', { clientX: box.right - 2, clientY: box.top + box.height / 2, bubbles: true }));
     await nextFrame();
-    const values = Array.from(part(el, 'chart').querySelectorAll('.u-legend .u-value'), (n) => n.textContent);
+    const values = legendValues(el);
     const last = el.data.values.map((column) => column[column.length - 1]);
     expect(values.slice(1)).to.deep.equal(last.map((v) => new Intl.NumberFormat(undefined, { maximumFractionDigits: 3 }).format(v)));
   });
@@ -150,7 +166,7 @@ describe('<data-feed>: what it is and shows', () => {
   it('sizes the chart to the element width and to --data-feed-chart-height (300px by default)', async () => {
     const el = await mount(html`<data-feed no-controls style="width: 700px"></data-feed>`);
     await nextFrame();
-    const canvas = part(el, 'chart').querySelector('canvas')!;
+    const canvas = plotCanvas(el)!;
     const box = canvas.getBoundingClientRect();
     const chartWidth = part(el, 'chart').getBoundingClientRect().width;
     expect(Math.abs(box.width - chartWidth)).to.be.below(2);
@@ -165,7 +181,7 @@ describe('<data-feed>: what it is and shows', () => {
   it('redraws at the new width when the element is resized', async () => {
     const el = await mount(html`<data-feed no-controls style="width: 700px"></data-feed>`);
     await nextFrame();
-    const canvas = () => part(el, 'chart').querySelector('canvas')!.getBoundingClientRect().width;
+    const canvas = () => plotCanvas(el)!.getBoundingClientRect().width;
     const before = canvas();
     el.style.width = '400px';
     // ResizeObserver reports after layout, then uPlot redraws.
@@ -257,7 +273,7 @@ describe('<data-feed>: palette', () => {
     expect(strokes[8]).to.equal(strokes[0]);
     expect(strokes[9]).to.equal(strokes[1]);
     // The legend markers are painted in the same colours.
-    const marker = part(el, 'chart').querySelectorAll<HTMLElement>('.u-legend .u-marker')[3];
+    const marker = legendMarkers(el)[3];
     expect(getComputedStyle(marker).borderTopColor).to.equal(strokes[2]);
   });
 });

@@ -2,7 +2,7 @@ import { expect, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import type { DataFeed } from '../src/data-feed.js';
 import { T0, mount, part, useFakeClock } from './helpers.js';
-import { axisTicks, plotOf } from './harness.js';
+import { axisTicks, legendValues, plotOf } from './harness.js';
 
 /** The time axis' labels as last drawn, joined. */
 const timeLabels = (el: DataFeed) => axisTicks(el, 0).labels.join(' ');
@@ -37,7 +37,7 @@ describe('<data-feed>: time zones and the time axis', () => {
     expect(timeLabels(el)).to.match(/(^|\D)(9|21):00/);
     const plot = plotOf(el)!;
     plot.setCursor({ left: plot.valToPos(T0, 'x'), top: 10 });
-    const legendTime = el.shadowRoot!.querySelector('.u-series:first-child .u-value')!.textContent!;
+    const legendTime = legendValues(el)[0];
     expect(legendTime).to.match(/09:00:00 PM|21:00:00/);
     el.timeZone = 'UTC';
     await el.updateComplete;

@@ -2,6 +2,7 @@ import { expect, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import type { DataFeed } from '../src/data-feed.js';
 import { T0, deferred, mount, part, record, setVisibility, useFakeClock, stepChunk, stepSource } from './helpers.js';
+import { plotCanvas } from './harness.js';
 
 describe('<data-feed>: timing', () => {
   const clock = useFakeClock();
@@ -268,7 +269,7 @@ describe('<data-feed>: timing', () => {
     expect(source.callCount).to.equal(1);
     expect(el.data).to.deep.equal(before);
     await el.updateComplete;
-    expect(part(el, 'chart').querySelector('canvas')).to.exist;
+    expect(plotCanvas(el)).to.exist;
     other.remove();
   });
 

@@ -1,13 +1,15 @@
 /**
  * The one place the tests know the element's insides and uPlot's private fields.
  *
- * Everything else goes through the public API, `[part~=…]`, events, the DOM or the canvas. What is
- * here cannot: what uPlot drew with (resolved colours, gaps, line widths, tick labels: its canvas
- * holds antialiased pixels, not these values), how much memory the kept points and the append
- * scratch hold, whether the scheduler holds a call or a waiter, how many buckets the envelope
- * keeps, and how much work one envelope update does. When an internal is renamed or moves, this
- * file is the one to update: the members read here are checked and fail with an error naming it,
- * and the public members of internal classes are typed, so `tsc` points here too.
+ * Everything else goes through the public API, `[part~=…]`, events, the page's DOM or the canvas's
+ * pixels. What is here cannot: where the nodes no part names are (uPlot's root, canvas, cursor layer
+ * and legend; the element's announcer and theme swatches), what uPlot drew with (resolved colours,
+ * gaps, line widths, tick labels: its canvas holds antialiased pixels, not these values), how much
+ * memory the kept points and the append scratch hold, whether the scheduler holds a call or a
+ * waiter, how many buckets the envelope keeps, and how much work one envelope update does. When an
+ * internal is renamed or moves, this file is the one to update: the members read here are checked
+ * and fail with an error naming it (as do the nodes that must be there), and the public members
+ * of internal classes are typed, so `tsc` points here too.
  *
  * Only types are imported from src/: the functions work on any `<data-feed>` of this version,
  * whether it came from the sources or the bundle.
@@ -126,6 +128,73 @@ export function envelopeOf(el: DataFeed): Envelope {
 export function foldSpy(envelope: Envelope): sinon.SinonSpy {
   if (typeof inner<unknown>(envelope, '_fold', 'the envelope') !== 'function') throw new Error('harness: the envelope has no _fold method — update test/harness.ts');
   return sinon.spy(envelope as unknown as Record<string, () => void>, '_fold');
+}
+
+// ——— the nodes no part names ———————————————————————————————————————————————————————
+
+/** An element (its shadow root is searched), or a node or document searched as it is (a container uPlot was placed in). */
+type Root = Element | Document;
+
+const scope = (root: Root): ParentNode => (root instanceof Element && root.shadowRoot) || root;
+
+/** The node `selector` finds under `root`, or an error naming this file. */
+function one<T extends Element>(root: Root, selector: string, what: string): T {
+  const node = scope(root).querySelector<T>(selector);
+  if (!node) throw new Error(`harness: no ${what} (${selector}): not drawn yet, or moved — update test/harness.ts`);
+  return node;
+}
+
+const all = <T extends Element>(root: Root, selector: string): T[] => [...scope(root).querySelectorAll<T>(selector)];
+const texts = (nodes: Element[]): string[] => nodes.map((node) => node.textContent ?? '');
+
+/** uPlot's root node (`.uplot`), or null while there is no chart. */
+export function chartRoot(root: Root): HTMLElement | null {
+  return scope(root).querySelector<HTMLElement>('.uplot');
+}
+
+/** How many uPlot roots there are under `root` (stale ones included). */
+export function chartCount(root: Root): number {
+  return all(root, '.uplot').length;
+}
+
+/** uPlot's canvas, or null while there is no chart. */
+export function plotCanvas(root: Root): HTMLCanvasElement | null {
+  return scope(root).querySelector('canvas');
+}
+
+/** uPlot's box around the canvas and the cursor layer (`.u-wrap`): laid out by uPlot's own CSS. */
+export function plotWrap(root: Root): HTMLElement {
+  return one(root, '.u-wrap', "uPlot's plot box");
+}
+
+/** uPlot's cursor layer over the plot (`.u-over`): where it listens for the mouse. */
+export function cursorLayer(root: Root): HTMLElement {
+  return one(root, '.u-over', "uPlot's cursor layer");
+}
+
+/** The legend's series labels as shown, time first. */
+export function legendLabels(root: Root): string[] {
+  return texts(all(root, '.u-legend .u-series .u-label'));
+}
+
+/** The legend's values as shown (at the cursor), time first. */
+export function legendValues(root: Root): string[] {
+  return texts(all(root, '.u-legend .u-series .u-value'));
+}
+
+/** The legend's colour markers, time's (unpainted) first. */
+export function legendMarkers(root: Root): HTMLElement[] {
+  return all<HTMLElement>(root, '.u-legend .u-series .u-marker');
+}
+
+/** The element's polite live region for announcements (not the status part): where it writes them. */
+export function announcer(el: Element): HTMLElement {
+  return one(el, '.announcer', 'announcer');
+}
+
+/** The element's unseen theme swatches: the eight series colours, then the grid's, the text's and the line width's. */
+export function swatches(el: Element): HTMLElement[] {
+  return all<HTMLElement>(el, '.swatches > span');
 }
 
 // ——— the kept points ————————————————————————————————————————————————————————————————

@@ -1,6 +1,7 @@
 import { expect, fixtureCleanup, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import { fakeClock, mount, stepSource } from './helpers.js';
+import { chartCount, chartRoot } from './harness.js';
 
 describe('<data-feed>: symmetric lifecycle', () => {
   afterEach(() => fixtureCleanup());
@@ -15,10 +16,10 @@ describe('<data-feed>: symmetric lifecycle', () => {
       const el = await mount(html`<data-feed .source=${stepSource()} streaming></data-feed>`);
       await el.updateComplete;
       expect(clock.countTimers()).to.equal(1);
-      expect(el.shadowRoot!.querySelector('.uplot')).to.exist;
+      expect(chartRoot(el)).to.exist;
       el.remove();
       expect(clock.countTimers()).to.equal(0);
-      expect(el.shadowRoot!.querySelector('.uplot')).to.equal(null);
+      expect(chartRoot(el)).to.equal(null);
       const listened = added.getCalls().filter((c) => c.args[0] === 'visibilitychange').length;
       const unlistened = removed.getCalls().filter((c) => c.args[0] === 'visibilitychange').length;
       expect(listened).to.equal(1);
@@ -45,7 +46,7 @@ describe('<data-feed>: symmetric lifecycle', () => {
       }
       await el.updateComplete;
       expect(clock.countTimers()).to.equal(1);
-      expect(el.shadowRoot!.querySelectorAll('.uplot')).to.have.length(1);
+      expect(chartCount(el)).to.equal(1);
       expect(el.data.time).to.have.length(100);
       el.remove();
       expect(clock.countTimers()).to.equal(0);

@@ -4,7 +4,7 @@ import type uPlot from 'uplot';
 import { BoundedBuffer } from '../../src/core/buffer.js';
 import { ChartController } from '../../src/chart/chart-controller.js';
 import type { Frames } from '../../src/chart/frames.js';
-import { lineWidthOf, strokeOf } from '../harness.js';
+import { chartCount, chartRoot, legendValues, lineWidthOf, plotCanvas, strokeOf } from '../harness.js';
 
 /** A host for the controller alone: the tests attach and detach it themselves. */
 const host = { addController() {}, removeController() {}, requestUpdate() {}, updateComplete: Promise.resolve(true) };
@@ -85,7 +85,7 @@ describe('ChartController', () => {
     expect(plot.width).to.equal(500);
     expect(plot.height).to.equal(200);
     expect(plot.series.map((s) => s.label)).to.deep.equal(['Time', 'A', 'B']);
-    expect(container.querySelector('.uplot')).to.exist;
+    expect(chartRoot(container)).to.exist;
   });
 
   it('draws a first change at once, later ones together after the next frame: at most one draw per frame', () => {
@@ -195,7 +195,7 @@ describe('ChartController', () => {
     chart.setSeries(['x', 'y']);
     expect(chart.plot).not.to.equal(first);
     expect(chart.plot!.series.map((s) => s.label)).to.deep.equal(['Time', 'x', 'y']);
-    expect(container.querySelectorAll('.uplot')).to.have.length(1);
+    expect(chartCount(container)).to.equal(1);
   });
 
   it('detach() destroys the chart, stops watching the size and cancels a waiting draw', () => {
@@ -217,7 +217,7 @@ describe('ChartController', () => {
       chart.invalidate();
       chart.detach();
       expect(chart.plot).to.equal(null);
-      expect(container.querySelector('.uplot')).to.equal(null);
+      expect(chartRoot(container)).to.equal(null);
       expect(frames.pending()).to.equal(0);
       expect(observers).to.have.length(1);
       expect(disconnected).to.equal(1);
@@ -247,7 +247,7 @@ describe('ChartController: the envelope of dense data', () => {
     const chart = new ChartController(host, { buffer: () => buffer, theme, frames: manualFrames(), envelope });
     chart.attach(container, sizer, ['A', 'B']);
     chart.flush(true);
-    return { chart, container, canvas: container.querySelector('canvas')! };
+    return { chart, container, canvas: plotCanvas(container)! };
   }
 
   function denseBuffer(points: number) {
@@ -344,7 +344,7 @@ describe('ChartController: the envelope of dense data', () => {
       const target = 31_234;
       const left = plot.valToPos(time[target], 'x');
       plot.setCursor({ left, top: 10 });
-      const values = Array.from(container.querySelectorAll('.u-legend .u-value'), (n) => n.textContent);
+      const values = legendValues(container);
       const format = new Intl.NumberFormat(undefined, { maximumFractionDigits: 3 });
       // The cursor sits within a fraction of a pixel of the target: the nearest real point is at most
       // a pixel's worth of points away, and the legend shows that point exactly.
@@ -421,7 +421,7 @@ describe('ChartController: colours', () => {
       expect(reads, 'no read on a draw').to.equal(1);
 
       const drawn = draws;
-      container.querySelector('canvas')!.dispatchEvent(new Event('transitionrun', { bubbles: true }));
+      plotCanvas(container)!.dispatchEvent(new Event('transitionrun', { bubbles: true }));
       frames.run();
       expect(reads, 'a transition in the container').to.equal(2);
       expect(draws, 'and it drew again').to.be.above(drawn);

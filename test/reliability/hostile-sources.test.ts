@@ -3,7 +3,7 @@ import sinon from 'sinon';
 import type { FeedChunk } from '../../src/core/chunk.js';
 import type { DataFeed } from '../../src/data-feed.js';
 import { mount, part, record, stepChunk, useFakeClock } from '../helpers.js';
-import { plotOf, storedBytes } from '../harness.js';
+import { plotCanvas, plotOf, storedBytes } from '../harness.js';
 
 type Answer = (since: number, now: number) => unknown;
 
@@ -219,7 +219,7 @@ describe('reliability: hostile sources', () => {
       expect(values[1].slice(-8)).to.deep.equal([NaN, NaN, NaN, NaN, NaN, -0, NaN, 5]);
       expect(feed.el.data.time.slice(-8)).to.deep.equal(time);
       await feed.el.refresh(); // draws with the gaps
-      expect(part(feed.el, 'chart').querySelector('canvas')).to.exist;
+      expect(plotCanvas(feed.el)).to.exist;
     });
 
     it('an infinite value is a gap, not the end of the y axis: the other points stay drawn', async () => {

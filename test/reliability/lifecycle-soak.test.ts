@@ -2,6 +2,7 @@ import { expect, fixtureCleanup, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import type { DataFeed } from '../../src/data-feed.js';
 import { deferred, fakeClock, mount, nextFrame, part, record, stepChunk, stepSource } from '../helpers.js';
+import { chartCount } from '../harness.js';
 
 const CYCLES = 1000;
 
@@ -49,8 +50,6 @@ function watch() {
   };
 }
 
-const roots = (el: DataFeed) => el.shadowRoot!.querySelectorAll('.uplot').length;
-
 describe('reliability: lifecycle soak', () => {
   let clock: sinon.SinonFakeTimers;
   let watched: ReturnType<typeof watch>;
@@ -76,12 +75,12 @@ describe('reliability: lifecycle soak', () => {
     for (let i = 0; i < CYCLES; i++) {
       el.remove();
       expect(clock.countTimers(), 'no timer while detached').to.equal(0);
-      expect(roots(el), 'no chart while detached').to.equal(0);
+      expect(chartCount(el), 'no chart while detached').to.equal(0);
       expect(watched.observing(), 'no observer while detached').to.equal(0);
       clock.tick(i % 3 === 0 ? 0 : 700);
       parent.append(el);
       expect(clock.countTimers(), 'one tick pending while connected').to.equal(1);
-      expect(roots(el), 'one chart while connected').to.equal(1);
+      expect(chartCount(el), 'one chart while connected').to.equal(1);
       expect(watched.observing(), 'one observer while connected').to.equal(1);
       if (i % 50 === 0) await nextFrame(); // let pending draws run now and then
     }
@@ -90,7 +89,7 @@ describe('reliability: lifecycle soak', () => {
     el.remove();
     await nextFrame();
     expect(clock.countTimers()).to.equal(0);
-    expect(roots(el)).to.equal(0);
+    expect(chartCount(el)).to.equal(0);
     expect(watched.observing()).to.equal(0);
     expect(watched.listeners(), 'nothing left on window or document').to.deep.equal({});
     expect(watched.errors).to.deep.equal([]);
@@ -175,7 +174,7 @@ describe('reliability: lifecycle soak', () => {
     expect(after.filter((t) => t <= newest), 'the kept points survive, in order').to.deep.equal(before.slice(before.length - after.filter((t) => t <= newest).length));
     for (let i = 1; i < after.length; i++) expect(after[i]).to.be.greaterThan(after[i - 1]);
     await nextFrame();
-    expect(roots(el)).to.equal(1);
+    expect(chartCount(el)).to.equal(1);
     host.remove();
     (parents[2] as Element).remove();
     el.remove();
@@ -191,7 +190,7 @@ describe('reliability: lifecycle soak', () => {
       expect(watched.errors).to.deep.equal([]);
       expect(el.isConnected).to.equal(false);
       expect(clock.countTimers()).to.equal(0);
-      expect(roots(el)).to.equal(0);
+      expect(chartCount(el)).to.equal(0);
       expect(watched.observing()).to.equal(0);
       expect(watched.listeners()).to.deep.equal({});
       for (let i = 1; i < el.data.time.length; i++) expect(el.data.time[i]).to.be.greaterThan(el.data.time[i - 1]);
