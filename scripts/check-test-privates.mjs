@@ -31,21 +31,6 @@ const ALLOWED = [
     text: "document.querySelectorAll('.outside')",
     reason: "the test's own buttons in the page (light DOM), put there to tab in and out of the element",
   },
-  {
-    file: 'test/plot-input.ts',
-    text: "querySelector<HTMLElement>('.u-over')",
-    reason: 'the zoom work in progress (view and sync tests): to become cursorLayer() from the harness',
-  },
-  {
-    file: 'test/plot-input.ts',
-    text: "querySelectorAll('.u-legend .u-value')",
-    reason: 'the zoom work in progress (view and sync tests): to become legendValues() from the harness',
-  },
-  {
-    file: 'test/data-feed.view.test.ts',
-    text: "querySelector('.announcer')",
-    reason: 'the zoom work in progress (view tests): to become announcer() from the harness',
-  },
 ];
 
 /** Calls that find nodes by a selector, the selector's quote (1) and text (2): kept strings only. */

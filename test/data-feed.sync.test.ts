@@ -3,8 +3,8 @@ import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import type { DataFeed } from '../src/data-feed.js';
 import { groupSize } from '../src/chart/view-sync.js';
 import { T0, afterHeldDraw, stepSource, useFakeClock } from './helpers.js';
-import { plotOf } from './harness.js';
-import { at, doubleClick, drag, format, legend, nearest, overOf, press, timeAt, viewEvents } from './plot-input.js';
+import { cursorLayer, legendValues, plotOf } from './harness.js';
+import { at, doubleClick, drag, format, nearest, press, timeAt, viewEvents } from './plot-input.js';
 
 const VIEW = { from: T0 - 40_000, to: T0 - 20_000 };
 
@@ -32,13 +32,13 @@ describe('<data-feed>: sync', () => {
   it('elements with the same sync share their cursor: each legend shows its own values at the time under it', async () => {
     const [a, b] = await group('g', 'g');
     const { time } = a.data;
-    const x = Math.round(overOf(a).getBoundingClientRect().left + plotOf(a)!.valToPos(time[60], 'x'));
+    const x = Math.round(cursorLayer(a).getBoundingClientRect().left + plotOf(a)!.valToPos(time[60], 'x'));
     await sendMouse({ type: 'move', position: [x, at(a, 0.5)[1]] });
     const t = timeAt(a, x);
     const i = nearest(b, t);
     expect(b.data.time[i]).to.equal(time[60]);
-    expect(legend(b).slice(1)).to.deep.equal(b.data.values.map((column) => format(column[i])));
-    expect(legend(b)).to.have.length(4, 'b has its own three series');
+    expect(legendValues(b).slice(1)).to.deep.equal(b.data.values.map((column) => format(column[i])));
+    expect(legendValues(b)).to.have.length(4, 'b has its own three series');
   });
 
   it('share their view: a change in one, by any means, changes the others, each firing once', async () => {

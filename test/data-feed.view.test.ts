@@ -3,8 +3,8 @@ import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import type { DataFeed } from '../src/data-feed.js';
 import { T0, afterHeldDraw, mount, part, stepSource, useFakeClock } from './helpers.js';
-import { bufferOf, envelopeOf, envelopeStats, foldSpy, lineWidthOf, plotOf } from './harness.js';
-import { at, denseChunk, doubleClick, drag, format, legend, nearest, overOf, press, silent, timeAt, viewEvents, xScale } from './plot-input.js';
+import { announcer, bufferOf, cursorLayer, envelopeOf, envelopeStats, foldSpy, legendValues, lineWidthOf, plotOf } from './harness.js';
+import { at, denseChunk, doubleClick, drag, format, nearest, press, silent, timeAt, viewEvents, xScale } from './plot-input.js';
 
 // The kept points of a stepSource mounted at T0 (the newest 100): every 500 ms from T0 - 50 s to T0 - 0.5 s.
 const FIRST = T0 - 50_000;
@@ -93,9 +93,8 @@ describe('<data-feed>: inspecting the chart', () => {
       const el = await chart();
       el.view = VIEW;
       await press(el, 'Escape');
-      const announcer = el.shadowRoot!.querySelector('.announcer')!;
-      expect(announcer.getAttribute('aria-live')).to.equal('polite');
-      expect(announcer.textContent).to.equal('Following live data.');
+      expect(announcer(el).getAttribute('aria-live')).to.equal('polite');
+      expect(announcer(el).textContent).to.equal('Following live data.');
     });
   });
 
@@ -199,10 +198,10 @@ describe('<data-feed>: inspecting the chart', () => {
       await afterHeldDraw();
       const { time, values } = el.data;
       const k = time.indexOf(T0 - 30_000);
-      const x = Math.round(overOf(el).getBoundingClientRect().left + plotOf(el)!.valToPos(time[k], 'x'));
+      const x = Math.round(cursorLayer(el).getBoundingClientRect().left + plotOf(el)!.valToPos(time[k], 'x'));
       await sendMouse({ type: 'move', position: [x, at(el, 0.5)[1]] });
       const i = nearest(el, timeAt(el, x));
-      expect(legend(el).slice(1)).to.deep.equal(values.map((column) => format(column[i])));
+      expect(legendValues(el).slice(1)).to.deep.equal(values.map((column) => format(column[i])));
     });
 
     it('--data-feed-line-width keeps working: lines drawn that wide in a sparse view, 1 px in a dense one', async () => {

@@ -4,12 +4,9 @@
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { DataFeed } from '../src/data-feed.js';
 import { T0, part, record } from './helpers.js';
-import { plotOf } from './harness.js';
+import { cursorLayer, plotOf } from './harness.js';
 
 export const format = new Intl.NumberFormat(undefined, { maximumFractionDigits: 3 }).format;
-
-/** The plot area uPlot listens on for the mouse. */
-export const overOf = (el: DataFeed) => part(el, 'chart').querySelector<HTMLElement>('.u-over')!;
 
 /** The x scale as drawn now. */
 export function xScale(el: DataFeed): [number, number] {
@@ -19,12 +16,12 @@ export function xScale(el: DataFeed): [number, number] {
 
 /** Viewport coordinates (whole pixels) at `fraction` of the plot's width, halfway down. */
 export function at(el: DataFeed, fraction: number): [number, number] {
-  const box = overOf(el).getBoundingClientRect();
+  const box = cursorLayer(el).getBoundingClientRect();
   return [Math.round(box.left + fraction * box.width), Math.round(box.top + box.height / 2)];
 }
 
 /** The time under viewport x, as uPlot reads it (relative to its plot area). */
-export const timeAt = (el: DataFeed, x: number) => plotOf(el)!.posToVal(x - overOf(el).getBoundingClientRect().left, 'x');
+export const timeAt = (el: DataFeed, x: number) => plotOf(el)!.posToVal(x - cursorLayer(el).getBoundingClientRect().left, 'x');
 
 /** A real drag with the mouse's main button from `a` to `b` (fractions of the plot's width). */
 export async function drag(el: DataFeed, a: number, b: number, onMove?: () => void): Promise<void> {
@@ -44,7 +41,7 @@ export async function drag(el: DataFeed, a: number, b: number, onMove?: () => vo
  */
 export function doubleClick(el: DataFeed): void {
   const [clientX, clientY] = at(el, 0.5);
-  overOf(el).dispatchEvent(new MouseEvent('dblclick', { clientX, clientY, bubbles: true, composed: true, button: 0 }));
+  cursorLayer(el).dispatchEvent(new MouseEvent('dblclick', { clientX, clientY, bubbles: true, composed: true, button: 0 }));
 }
 
 /** Presses `key` with the focus on the chart. */
@@ -52,9 +49,6 @@ export async function press(el: DataFeed, key: string): Promise<void> {
   part(el, 'chart').focus();
   await sendKeys({ press: key });
 }
-
-/** Legend texts (time first), as shown. */
-export const legend = (el: DataFeed) => Array.from(part(el, 'chart').querySelectorAll('.u-legend .u-value'), (n) => n.textContent);
 
 export const viewEvents = (el: Element) => record(el, ['data-feed-view-change']);
 
