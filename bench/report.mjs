@@ -29,7 +29,7 @@ export function targets(r) {
       table.map(ratio).join(' / '),
       table.every((x) => x <= 1.5),
     ]);
-    const forced = r.update.flatMap((u) => ['element', 'element-table', 'element-ticks'].map((v) => u.forced[v].count));
+    const forced = r.update.flatMap((u) => ['element', 'element-table', 'element-zoomed', 'element-ticks'].map((v) => u.forced[v].count));
     const manyForced = r.many ? r.many.runs.element.map((run) => run.forced) : [];
     out.push(['style or layout forced by an update: 0', count([...forced, ...manyForced].reduce((a, b) => a + b, 0)), [...forced, ...manyForced].every((n) => n === 0)]);
   }
@@ -49,16 +49,18 @@ function sections(r) {
   if (r.update?.length) {
     out.push([
       'Update, `await el.refresh()` (raw uPlot: append + setData), each followed by a rendered frame: main-thread CPU ms per update (median)',
-      ['capacity', 'rounds × updates', 'frame alone', '<data-feed>', 'with table', 'raw uPlot', 'raw uPlot, element look', 'element ÷ uPlot', 'element ÷ uPlot (look)', 'look ÷ default', 'table ÷ without'],
+      ['capacity', 'rounds × updates', 'frame alone', '<data-feed>', 'with table', 'zoomed', 'raw uPlot', 'raw uPlot, element look', 'element ÷ uPlot', 'zoomed ÷ uPlot', 'element ÷ uPlot (look)', 'look ÷ default', 'table ÷ without'],
       r.update.map((u) => [
         count(u.capacity),
         `${u.rounds} × ${u.batch}`,
         ms(u.ms.null),
         ms(u.ms.element),
         ms(u.ms['element-table']),
+        ms(u.ms['element-zoomed']),
         ms(u.ms.uplot),
         ms(u.ms['uplot-look']),
         ratio(u.ratio['element/uplot']),
+        ratio(u.ratio['element-zoomed/uplot']),
         ratio(u.ratio['element/uplot-look']),
         ratio(u.ratio['uplot-look/uplot']),
         ratio(u.ratio['element-table/element']),

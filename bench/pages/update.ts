@@ -27,7 +27,7 @@ interface Ticking {
 
 type Variant = Driven | Ticking;
 
-export const REFRESH = ['null', 'element', 'element-table', 'uplot', 'uplot-look'] as const;
+export const REFRESH = ['null', 'element', 'element-table', 'element-zoomed', 'uplot', 'uplot-look'] as const;
 export const TICKS = ['element-ticks', 'uplot-ticks'] as const;
 type Name = (typeof REFRESH)[number] | (typeof TICKS)[number];
 
@@ -37,7 +37,7 @@ let look: (Look & { drawnWidths: number[] }) | null = null;
 let onCount: (() => void) | null = null;
 
 /** The element as users have it (heading and controls), fed by a source, sized to the common canvas. */
-async function createElement(box: HTMLElement, table: boolean, ticking: boolean): Promise<Variant> {
+async function createElement(box: HTMLElement, table: boolean, ticking: boolean, zoomed = false): Promise<Variant> {
   const s = series!;
   const feed = seriesSource(s);
   const configure = (el: DataFeed) => {
@@ -63,6 +63,13 @@ async function createElement(box: HTMLElement, table: boolean, ticking: boolean)
   const canvas = await settleSize(el);
   await el.refresh();
   look ??= await lookOf(el);
+  if (zoomed) {
+    // Held still on the newer half of the points and the next ten minutes, so that every update's
+    // points land in the view and are drawn: the cost of a zoomed update, not of skipping one.
+    const { time } = el.data;
+    el.view = { from: time[Math.floor(time.length / 2)], to: time[time.length - 1] + 600_000 };
+    await el.refresh();
+  }
   const check = () => ({
     sourceCalls: feed.calls,
     sinceMismatches: feed.sinceMismatches,
@@ -136,6 +143,8 @@ async function create(name: Name, box: HTMLElement): Promise<Variant> {
       return createElement(box, false, false);
     case 'element-table':
       return createElement(box, true, false);
+    case 'element-zoomed':
+      return createElement(box, false, false, true);
     case 'element-ticks':
       return createElement(box, false, true);
     case 'uplot':

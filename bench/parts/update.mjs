@@ -8,7 +8,7 @@ import { median, quartiles, rotation } from '../stats.mjs';
 import { forcedStyleLayout, traceMain } from '../trace.mjs';
 
 /** `null` is the frame alone: the same wait for a rendered frame with no update. */
-export const REFRESH = ['null', 'element', 'element-table', 'uplot', 'uplot-look'];
+export const REFRESH = ['null', 'element', 'element-table', 'element-zoomed', 'uplot', 'uplot-look'];
 export const TICKS = ['element-ticks', 'uplot-ticks'];
 /** Per-round ratios reported: [key, numerator, denominator]. */
 export const RATIOS = [
@@ -16,6 +16,7 @@ export const RATIOS = [
   ['element/uplot-look', 'element', 'uplot-look'],
   ['uplot-look/uplot', 'uplot-look', 'uplot'],
   ['element-table/element', 'element-table', 'element'],
+  ['element-zoomed/uplot', 'element-zoomed', 'uplot'],
   ['element-ticks/uplot-ticks', 'element-ticks', 'uplot-ticks'],
 ];
 /** Updates traced per variant for the forced style and layout count. */
