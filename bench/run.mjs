@@ -6,7 +6,7 @@
 //   node bench/run.mjs --smoke          every part at tiny sizes; checks only that numbers come out
 //   node bench/run.mjs --only=update,size   some parts (metric, update, many, startup, memory, size); writes nothing
 //   node bench/run.mjs --profile [capacity] [variant]   where one variant's update time goes
-//                                       (variants: element, element-table, element-ticks, uplot, uplot-look, uplot-ticks)
+//                                       (variants: element, element-table, element-zoomed, element-ticks, uplot, uplot-look, uplot-ticks)
 //   node bench/run.mjs --profile many [variant] [seconds]   the same for 50 streaming charts
 //                                       (variants: element, uplot-timers, uplot-shared)
 //   (add --by-self to either: functions by self time, not inclusive time)
