@@ -4,7 +4,7 @@ import type { FeedSource } from '../core/chunk.js';
 import { Feed } from '../core/feed.js';
 import { DEFAULTS, MAX_BACKFILL, accept, readSeconds, type Warn } from '../core/settings.js';
 import { readNumber, toText } from '../core/values.js';
-import type { FeedTransport } from '../feeds/feed-url.js';
+import { defaultTransport, type FeedTransport } from '../feeds/feed-url.js';
 import type { ConnectionState } from '../feeds/push.js';
 import { ServerFeed } from '../feeds/server-feed.js';
 
@@ -125,7 +125,7 @@ export class FeedController implements ReactiveController {
   }
 
   get transport(): FeedTransport {
-    return this._server?.transport ?? this._transport ?? (/^\s*wss?:/i.test(this._src) ? 'websocket' : 'poll');
+    return this._transport ?? defaultTransport(this._src);
   }
   set transport(value: FeedTransport) {
     const next = value == null ? null : (toText(value).trim().toLowerCase() as FeedTransport);

@@ -277,6 +277,26 @@ describe('<data-feed src>: server feeds against a real server', () => {
         el.stop();
       });
 
+      it('back online, a connection waiting for its retry is tried at once (its backoff timer never runs)', async () => {
+        const el = await mount(html`<data-feed src=${src()} transport=${transport} interval="0.5"></data-feed>`);
+        await next(el, 'data-feed-update');
+        el.start();
+        await next(el, 'data-feed-connection', (detail: { state: string }) => detail.state === 'open');
+        const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+        try {
+          const reconnecting = next(el, 'data-feed-connection', (d: { state: string }) => d.state === 'reconnecting');
+          await control('disconnect');
+          await reconnecting;
+          const opened = next(el, 'data-feed-connection', (d: { state: string }) => d.state === 'open');
+          window.dispatchEvent(new Event('online'));
+          await opened;
+          expect(el.connection).to.equal('open');
+        } finally {
+          clock.restore();
+        }
+        el.stop();
+      });
+
       it('a server restart: refused, retried, recovered with no gap beyond the outage', async () => {
         const el = await mount(html`<data-feed src=${src()} transport=${transport} interval="0.5"></data-feed>`);
         await next(el, 'data-feed-update');
