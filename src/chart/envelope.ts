@@ -3,7 +3,7 @@ import type { Columns } from '../core/buffer.js';
 /**
  * A per-pixel summary of many points, kept up to date as points arrive and leave.
  *
- * Time is cut into buckets of a fixed width (about half a pixel of the chart). For each bucket
+ * Time is cut into buckets of a fixed width (half a pixel to a pixel of the chart). For each bucket
  * it keeps the first and last point, and per series the point with the smallest and largest
  * value and the first `NaN`. Drawing just those real points as a line colours the same pixels as
  * drawing every point (M4), so a draw costs the chart's width, not the number of points, and an
@@ -28,7 +28,7 @@ export class Envelope {
   private _maxVal: number[] = [];
   private _nanSeq: number[] = [];
   private _out: Float64Array[] = [];
-  private _scratch: number[] = [];
+  private _picked = new Float64Array(0);
 
   /** Buckets held (for tests and the benchmark). */
   get buckets(): number {
@@ -50,7 +50,7 @@ export class Envelope {
 
   /**
    * Brings the summary up to date with `columns` (whose first point is `firstSeq`) for a chart
-   * `pixels` wide. Rebuilds only when a bucket no longer fits half a pixel to a quarter pixel.
+   * `pixels` wide. Rebuilds only when a bucket is no longer half a pixel to a pixel wide.
    */
   update(columns: Columns, firstSeq: number, pixels: number): void {
     const time = columns[0];
@@ -65,14 +65,14 @@ export class Envelope {
     const stale =
       this._bucketMs === 0 ||
       series !== this._series ||
-      msPerPixel < this._bucketMs * 1.5 ||
-      msPerPixel > this._bucketMs * 6 ||
+      msPerPixel < this._bucketMs ||
+      msPerPixel > this._bucketMs * 2 ||
       lastSeq < this._seen ||
       this._seen < firstSeq - 1;
     if (stale) {
       this.reset();
       this._series = series;
-      this._bucketMs = msPerPixel / 3;
+      this._bucketMs = msPerPixel * 0.75;
       for (let i = 0; i < n; i++) this._fold(columns, firstSeq, i);
     } else {
       this._forgetBefore(columns, firstSeq);
@@ -93,19 +93,31 @@ export class Envelope {
       this._out = Array.from({ length: series + 1 }, () => new Float64Array(Math.ceil(Math.max(room, 64) * 1.5)));
     }
     const out = this._out;
-    const picked = this._scratch;
+    if (this._picked.length < width) this._picked = new Float64Array(width);
+    const picked = this._picked;
     let n = 0;
     for (let b = this._head; b < this._keys.length; b++) {
-      picked.length = 0;
-      picked.push(this._first[b], this._last[b]);
+      // A bucket's few points, in sequence order (an insertion sort: at most 2 + 3 per series).
+      picked[0] = this._first[b];
+      picked[1] = this._last[b];
+      let count = 2;
       for (let s = 0; s < series; s++) {
         const at = b * series + s;
-        if (this._minSeq[at] >= 0) picked.push(this._minSeq[at], this._maxSeq[at]);
-        if (this._nanSeq[at] >= 0) picked.push(this._nanSeq[at]);
+        if (this._minSeq[at] >= 0) {
+          picked[count++] = this._minSeq[at];
+          picked[count++] = this._maxSeq[at];
+        }
+        if (this._nanSeq[at] >= 0) picked[count++] = this._nanSeq[at];
       }
-      picked.sort(ascending);
+      for (let k = 1; k < count; k++) {
+        const seq = picked[k];
+        let j = k;
+        for (; j > 0 && picked[j - 1] > seq; j--) picked[j] = picked[j - 1];
+        picked[j] = seq;
+      }
       let previous = -1;
-      for (const seq of picked) {
+      for (let k = 0; k < count; k++) {
+        const seq = picked[k];
         if (seq === previous) continue;
         previous = seq;
         const i = seq - firstSeq;
@@ -198,4 +210,3 @@ export class Envelope {
   }
 }
 
-const ascending = (a: number, b: number) => a - b;
