@@ -249,8 +249,7 @@ export class ChartController implements ReactiveController {
     const dense = hi - lo > ENVELOPE_POINTS_PER_PIXEL * Math.max(pixels, 1);
     // Dense lines are drawn solid: a dashed zigzag within each pixel column costs about twice a
     // solid one to paint and shows no dash. The legend keeps each series' dash.
-    if (dense !== this._dense) this._plot?.series.forEach((series, i) => i && (series.dash = dense ? [] : (DASHES[(i - 1) % DASHES.length] as number[])));
-    this._dense = dense;
+    if (dense !== this._dense) this._dashes(dense);
     this._enveloped = dense && this._options.envelope !== false;
     if (this._enveloped) {
       this._envelope.update(inView, buffer.firstSeq + lo, pixels);
@@ -264,6 +263,12 @@ export class ChartController implements ReactiveController {
     }
     this._full = full;
     return data as unknown as uPlot.AlignedData;
+  }
+
+  /** Notes whether the data is dense, and gives the lines their dashes, or none when it is. */
+  private _dashes(dense: boolean): void {
+    this._dense = dense;
+    this._plot?.series.forEach((series, i) => i && (series.dash = dense ? [] : (DASHES[(i - 1) % DASHES.length] as number[])));
   }
 
   /**
@@ -387,6 +392,8 @@ export class ChartController implements ReactiveController {
       ],
     };
     this._plot = new uPlot(options, this._prepare(options.width), this._container!);
+    // _prepare ran before the plot existed: a chart made with dense data draws it solid too.
+    this._dashes(this._dense);
     this._plot.over.addEventListener('dblclick', () => this.onReset?.());
     this._options.drawn?.();
   }

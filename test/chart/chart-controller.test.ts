@@ -4,7 +4,7 @@ import type uPlot from 'uplot';
 import { BoundedBuffer } from '../../src/core/buffer.js';
 import { ChartController } from '../../src/chart/chart-controller.js';
 import type { Frames } from '../../src/chart/frames.js';
-import { chartCount, chartRoot, legendValues, lineWidthOf, plotCanvas, strokeOf } from '../harness.js';
+import { chartCount, chartRoot, dashOf, legendValues, lineWidthOf, plotCanvas, strokeOf } from '../harness.js';
 
 /** A host for the controller alone: the tests attach and detach it themselves. */
 const host = { addController() {}, removeController() {}, requestUpdate() {}, updateComplete: Promise.resolve(true) };
@@ -318,6 +318,20 @@ describe('ChartController: the envelope of dense data', () => {
       full.chart.detach();
       enveloped.container.remove();
       full.container.remove();
+    }
+  });
+
+  it('draws the lines of a chart made with dense data solid, and those of one made with sparse data dashed', () => {
+    const dense = mountChart(denseBuffer(20_000), true);
+    const sparse = mountChart(denseBuffer(200), true);
+    try {
+      expect(dashOf(dense.chart.plot!, 2)).to.deep.equal([]);
+      expect(dashOf(sparse.chart.plot!, 2).length).to.be.greaterThan(0);
+    } finally {
+      dense.chart.detach();
+      sparse.chart.detach();
+      dense.container.remove();
+      sparse.container.remove();
     }
   });
 
