@@ -26,6 +26,11 @@ export function pollSource({ url, read, fetch: get = (input, init) => fetch(inpu
       const response = await get(url(since, now), { signal: request.signal, cache: 'no-store', headers: { Accept: 'application/json, text/csv, application/x-ndjson' } });
       if (!response.ok) throw new Error(`data-feed: the feed answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
       return read(await response.text(), response.headers.get('Content-Type'));
+    } catch (error) {
+      // An aborted fetch rejects with the abort's reason in some engines, with a plain AbortError in
+      // others (WebKit, and Firefox while reading the body): the reason given is what it failed of.
+      // A timeout must not pass for an abort on purpose, which is no failure.
+      throw request.signal.aborted ? request.signal.reason : error;
     } finally {
       clearTimeout(timer);
       inFlight.delete(request);
