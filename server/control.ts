@@ -7,7 +7,7 @@ import { answer, problem } from './respond.js';
  * The test surface over HTTP, for tests that run in a browser:
  * - `POST /control/fault?kind=error|hang|malformed|drop|slow&count=&transport=&path=&status=&delay=&after=`
  *   queues a fault (see faults.ts);
- * - `POST /control/clear` forgets the faults and the request counts;
+ * - `POST /control/clear` forgets the faults and the request counts, and closes the requests a hang holds;
  * - `POST /control/restart?down=1000` refuses connections for `down` ms, then listens again;
  * - `POST /control/disconnect` cuts every open stream;
  * - `GET /control/stats` counts requests by transport and open streams, and lists the faults waiting.
@@ -36,6 +36,7 @@ export function control(server: FeedServer, url: URL, req: http.IncomingMessage,
       return answer(res, 200, JSON.stringify({ faults: server.faults.list() }));
     case 'clear':
       server.faults.clear();
+      server.hangUp();
       server.resetStats();
       return answer(res, 200, JSON.stringify({ faults: [] }));
     case 'disconnect':

@@ -6,7 +6,7 @@ export const FAULT_KINDS = ['error', 'hang', 'malformed', 'drop', 'slow'] as con
 /**
  * Something going wrong with the next `count` requests or connections that match:
  * - `error`: the answer (or the upgrade) is an HTTP error, `status` (500);
- * - `hang`: no answer at all, the connection held open until the client gives up or the server closes;
+ * - `hang`: no answer at all, the connection held open until the client gives up, the server closes or `hangUp()`;
  * - `malformed`: poll: a 200 whose body is none of the formats; sse/websocket: one extra message that is
  *   none of them, after the first (the connection stays open and no point is lost);
  * - `drop`: poll: the connection is cut with no answer; sse/websocket: it is cut after `after` messages (1);

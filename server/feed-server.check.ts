@@ -258,9 +258,19 @@ describe('feed server with a fake machine and clock', () => {
       assert.equal((await fetch(`${url}/metrics/cpu`)).status, 200);
     });
 
-    it('hang: the poll is never answered', async () => {
+    it('hang: the poll is never answered; held until the client gives up, or hangUp()', async () => {
       server.faults.add({ kind: 'hang' });
       await assert.rejects(fetch(`${url}/metrics/cpu`, { signal: AbortSignal.timeout(300) }), /abort|timeout/i);
+      for (let i = 0; i < 100 && server.stats().hanging; i++) await sleep(10);
+      assert.equal(server.stats().hanging, 0, 'the client gave up: nothing held');
+      server.faults.add({ kind: 'hang' });
+      const held = fetch(`${url}/metrics/cpu`);
+      for (let i = 0; i < 100 && !server.stats().hanging; i++) await sleep(10);
+      assert.equal(server.stats().hanging, 1);
+      assert.equal(server.hangUp(), 1);
+      await assert.rejects(held, TypeError);
+      for (let i = 0; i < 100 && server.stats().hanging; i++) await sleep(10);
+      assert.equal(server.stats().hanging, 0);
     });
 
     it('slow: the answer comes late', async () => {
@@ -306,7 +316,10 @@ describe('feed server with a fake machine and clock', () => {
       const opened = new Promise((resolve) => ws.on('open', resolve));
       ws.on('error', () => {});
       assert.equal(await Promise.race([opened, sleep(300).then(() => 'pending')]), 'pending');
+      assert.equal(server.stats().hanging, 1);
       ws.terminate();
+      for (let i = 0; i < 100 && server.stats().hanging; i++) await sleep(10);
+      assert.equal(server.stats().hanging, 0);
     });
 
     it('slow on a WebSocket: open at once, the first message late, with the points sampled meanwhile', async () => {
@@ -327,7 +340,7 @@ describe('feed server with a fake machine and clock', () => {
       const stream = await openSSE(`${url}/metrics/cpu/events`);
       const { closed } = await openWS(`${url.replace('http', 'ws')}/metrics/cpu/ws`);
       await stream.next();
-      assert.deepEqual(server.stats(), { requests: { poll: 0, sse: 1, websocket: 1 }, open: { sse: 1, websocket: 1 } });
+      assert.deepEqual(server.stats(), { requests: { poll: 0, sse: 1, websocket: 1 }, open: { sse: 1, websocket: 1 }, hanging: 0 });
       assert.equal(server.disconnect(), 2);
       assert.deepEqual(await stream.next(), { end: true });
       await within(closed, 2000);

@@ -27,6 +27,8 @@ export interface FeedStats {
   requests: Record<Transport, number>;
   /** Streams open now. */
   open: { sse: number; websocket: number };
+  /** Requests and upgrades a `hang` fault holds unanswered now (until the client gives up, or `hangUp()`). */
+  hanging: number;
 }
 
 export interface FeedServer {
@@ -43,6 +45,8 @@ export interface FeedServer {
   restart(down?: number): Promise<void>;
   /** Cuts every open stream at once; returns how many there were. */
   disconnect(): number;
+  /** Closes every request and upgrade a `hang` fault holds; returns how many there were. */
+  hangUp(): number;
   stats(): FeedStats;
   resetStats(): void;
 }
@@ -70,9 +74,21 @@ export function createFeedServer(options: FeedServerOptions = {}): FeedServer {
   const wss = new WebSocketServer({ noServer: true });
   const sockets = new Set<Socket>();
   const streams = new Set<{ kind: 'sse' | 'websocket'; kill(): void }>();
+  /** The sockets held by a `hang` fault, each until it closes. */
+  const hung = new Set<Duplex>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let requests = blankRequests();
   let address: { port: number; host: string } | null = null;
+
+  const hold = (socket: Duplex, upgrade = false) => {
+    hung.add(socket);
+    socket.once('close', () => hung.delete(socket));
+    if (!upgrade) return;
+    // No HTTP parser reads an upgrade's socket any more: read it, so a client that gives up closes it.
+    socket.on('error', () => socket.destroy());
+    socket.once('end', () => socket.destroy());
+    socket.resume();
+  };
 
   const later = (ms: number, run: () => void) => {
     const timer = setTimeout(() => (timers.delete(timer), run()), ms);
@@ -161,7 +177,7 @@ export function createFeedServer(options: FeedServerOptions = {}): FeedServer {
     if (!('feed' in request)) return problem(res, request.status, request.reason);
     const fault = faults.take(transport, url.pathname);
     if (fault?.kind === 'error') return problem(res, fault.status ?? 500, 'injected fault');
-    if (fault?.kind === 'hang') return;
+    if (fault?.kind === 'hang') return hold(req.socket);
     if (fault?.kind === 'drop' && !sse) return void req.socket.destroy();
     if (sse) {
       res.writeHead(200, { ...COMMON, 'Content-Type': 'text/event-stream; charset=utf-8', 'X-Accel-Buffering': 'no' });
@@ -197,7 +213,7 @@ export function createFeedServer(options: FeedServerOptions = {}): FeedServer {
     if (!('feed' in request)) return refuse(request.status, request.reason);
     const fault = faults.take('websocket', url.pathname);
     if (fault?.kind === 'error') return refuse(fault.status ?? 500, 'injected fault');
-    if (fault?.kind === 'hang') return;
+    if (fault?.kind === 'hang') return hold(socket, true);
     wss.handleUpgrade(req, socket, head, (ws) => {
       openStream(
         request,
@@ -229,6 +245,12 @@ export function createFeedServer(options: FeedServerOptions = {}): FeedServer {
     return open.length;
   }
 
+  function hangUp(): number {
+    const held = [...hung];
+    for (const socket of held) socket.destroy();
+    return held.length;
+  }
+
   function unlisten(): Promise<void> {
     disconnect();
     for (const socket of sockets) socket.destroy();
@@ -257,7 +279,7 @@ export function createFeedServer(options: FeedServerOptions = {}): FeedServer {
   function stats(): FeedStats {
     const open = { sse: 0, websocket: 0 };
     for (const stream of streams) open[stream.kind]++;
-    return { requests: { ...requests }, open };
+    return { requests: { ...requests }, open, hanging: hung.size };
   }
 
   const feedServer: FeedServer = {
@@ -281,6 +303,7 @@ export function createFeedServer(options: FeedServerOptions = {}): FeedServer {
     },
     restart,
     disconnect,
+    hangUp,
     stats,
     resetStats: () => void (requests = blankRequests()),
   };
