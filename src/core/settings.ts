@@ -44,51 +44,61 @@ export function accept<T>(warn: Warn, property: string, input: unknown, read: Ad
  * The interval and the slider's range: `minInterval` ≤ `maxInterval` always (a minimum that passes
  * the maximum raises it), and the interval held within them once the range is settled. Before that
  * (attributes arriving one by one before the first connect) the interval is kept as given, within
- * the outer limits, and clamped by `settle()`.
+ * the outer limits, and clamped by `settle()`. A subclass hears each change of the interval or its
+ * range in `_moved()`.
  */
 export class IntervalRange {
-  min: number = DEFAULTS.minInterval;
-  max: number = DEFAULTS.maxInterval;
-  step: number = DEFAULTS.step;
+  private _min: number = DEFAULTS.minInterval;
+  private _max: number = DEFAULTS.maxInterval;
+  private _step: number = DEFAULTS.step;
   private _raw: number = DEFAULTS.interval;
   private _settled = false;
 
   constructor(private readonly _warn: Warn) {}
 
-  /** The interval in use: within [min, max]. */
+  /** The interval in use: within [minInterval, maxInterval]. */
   get interval(): number {
-    return Math.min(this.max, Math.max(this.min, this._raw));
+    return Math.min(this._max, Math.max(this._min, this._raw));
   }
-
-  setInterval(value: unknown): void {
+  set interval(value: unknown) {
     const read = readNumber(value, {
-      min: this._settled ? this.min : MIN_SECONDS,
-      max: this._settled ? this.max : MAX_SECONDS,
+      min: this._settled ? this._min : MIN_SECONDS,
+      max: this._settled ? this._max : MAX_SECONDS,
       fallback: this.interval,
       reset: DEFAULTS.interval,
     });
     this._raw = accept(this._warn, 'interval', value, read);
+    this._moved();
   }
 
-  setMin(value: unknown): void {
-    let read = readSeconds(value, this.min, DEFAULTS.minInterval);
-    if (read.value > this.max) {
-      read = readjusted(read, read.value, `above max-interval (${this.max}); max-interval is raised to ${read.value}`);
-      this.max = read.value;
+  get minInterval(): number {
+    return this._min;
+  }
+  set minInterval(value: unknown) {
+    let read = readSeconds(value, this._min, DEFAULTS.minInterval);
+    if (read.value > this._max) {
+      read = readjusted(read, read.value, `above max-interval (${this._max}); max-interval is raised to ${read.value}`);
+      this._max = read.value;
     }
-    this.min = accept(this._warn, 'minInterval', value, read);
-    this._reclamp();
+    this._min = accept(this._warn, 'minInterval', value, read);
+    this._moved();
   }
 
-  setMax(value: unknown): void {
-    let read = readSeconds(value, this.max, DEFAULTS.maxInterval);
-    if (read.value < this.min) read = readjusted(read, this.min, `below min-interval (${this.min}); using ${this.min}`);
-    this.max = accept(this._warn, 'maxInterval', value, read);
-    this._reclamp();
+  get maxInterval(): number {
+    return this._max;
+  }
+  set maxInterval(value: unknown) {
+    let read = readSeconds(value, this._max, DEFAULTS.maxInterval);
+    if (read.value < this._min) read = readjusted(read, this._min, `below min-interval (${this._min}); using ${this._min}`);
+    this._max = accept(this._warn, 'maxInterval', value, read);
+    this._moved();
   }
 
-  setStep(value: unknown): void {
-    this.step = accept(this._warn, 'step', value, readSeconds(value, this.step, DEFAULTS.step));
+  get step(): number {
+    return this._step;
+  }
+  set step(value: unknown) {
+    this._step = accept(this._warn, 'step', value, readSeconds(value, this._step, DEFAULTS.step));
   }
 
   /** The range is complete (first connect): an interval outside it is clamped, with a warning. */
@@ -96,11 +106,12 @@ export class IntervalRange {
     if (this._settled) return;
     this._settled = true;
     const raw = this._raw;
-    this._reclamp();
-    if (raw !== this._raw) this._warn('interval', raw, `out of range [${this.min}, ${this.max}]; using ${this._raw}`);
+    this._raw = this.interval;
+    if (raw !== this._raw) this._warn('interval', raw, `out of range [${this._min}, ${this._max}]; using ${this._raw}`);
   }
 
-  private _reclamp(): void {
+  /** The interval or its range was set: once settled, the interval is clamped into the range. */
+  protected _moved(): void {
     if (this._settled) this._raw = this.interval;
   }
 }

@@ -16,14 +16,13 @@ export interface ScheduleControllerOptions {
  * `streaming` and `interval` attributes, and the events that tell of each effective change
  * (never before the first connect: attribute values present then are the initial state).
  */
-export class ScheduleController {
+export class ScheduleController extends IntervalRange {
   private _streaming = false;
-  private readonly _range: IntervalRange;
   /** The interval last announced: `data-feed-interval-change` fires once per effective change. */
   private _announced: number = DEFAULTS.interval;
 
   constructor(private readonly _options: ScheduleControllerOptions) {
-    this._range = new IntervalRange(_options.attributes.warn);
+    super(_options.attributes.warn);
   }
 
   get streaming(): boolean {
@@ -44,40 +43,9 @@ export class ScheduleController {
     turned(on);
   }
 
-  get interval(): number {
-    return this._range.interval;
-  }
-  set interval(value: number) {
-    this._range.setInterval(value);
-    this._moved();
-  }
-
-  get minInterval(): number {
-    return this._range.min;
-  }
-  set minInterval(value: number) {
-    this._range.setMin(value);
-    this._moved();
-  }
-
-  get maxInterval(): number {
-    return this._range.max;
-  }
-  set maxInterval(value: number) {
-    this._range.setMax(value);
-    this._moved();
-  }
-
-  get step(): number {
-    return this._range.step;
-  }
-  set step(value: number) {
-    this._range.setStep(value);
-  }
-
   /** The first connect: the range is complete, so the interval is clamped into it and scheduled. */
-  settle(): void {
-    this._range.settle();
+  override settle(): void {
+    super.settle();
     const { attributes } = this._options;
     if (attributes.has('interval')) attributes.write('interval', String(this.interval));
     this._announced = this.interval;
@@ -90,7 +58,8 @@ export class ScheduleController {
   }
 
   /** The interval may have moved (set, or re-clamped by its range): reflect, announce, reschedule. */
-  private _moved(): void {
+  protected override _moved(): void {
+    super._moved();
     const interval = this.interval;
     if (interval === this._announced) return;
     this._announced = interval;
