@@ -130,6 +130,12 @@ export function foldSpy(envelope: Envelope): sinon.SinonSpy {
   return sinon.spy(envelope as unknown as Record<string, () => void>, '_fold');
 }
 
+/** Spies on the envelope's writing of one bucket's points into the drawn columns (call `restore()` after). */
+export function writeSpy(envelope: Envelope): sinon.SinonSpy {
+  if (typeof inner<unknown>(envelope, '_write', 'the envelope') !== 'function') throw new Error('harness: the envelope has no _write method — update test/harness.ts');
+  return sinon.spy(envelope as unknown as Record<string, () => void>, '_write');
+}
+
 // ——— the nodes no part names ———————————————————————————————————————————————————————
 
 /** An element (its shadow root is searched), or a node or document searched as it is (a container uPlot was placed in). */

@@ -27,7 +27,13 @@ export class Envelope {
   private _maxSeq: number[] = [];
   private _maxVal: number[] = [];
   private _nanSeq: number[] = [];
+  // The drawn columns, kept from call to call: bucket b's points start at _outStart[b], the last
+  // bucket's end at _outEnd. Buckets from _dirty on (and the first, if _headDirty) are written again.
   private _out: Float64Array[] = [];
+  private _outStart: number[] = [];
+  private _outEnd = 0;
+  private _dirty = 0;
+  private _headDirty = false;
   private _picked = new Float64Array(0);
 
   /** Buckets held (for tests and the benchmark). */
@@ -45,6 +51,8 @@ export class Envelope {
     this._bucketMs = 0;
     this._seen = -1;
     this._head = 0;
+    this._dirty = 0;
+    this._headDirty = false;
     for (const list of this._lists()) list.length = 0;
   }
 
@@ -83,49 +91,95 @@ export class Envelope {
 
   /**
    * The summary as columns to draw (`[time, ...series]`), real points in time order: views of
-   * storage reused from call to call.
+   * storage kept from call to call, where only the buckets changed since the last call (new
+   * points, and the oldest bucket when it lost some) are written again.
    */
   columns(source: Columns, firstSeq: number): Columns {
     const series = this._series;
     const width = 2 + 3 * series;
-    const room = this.buckets * width;
-    if (this._out.length !== series + 1 || this._out[0].length < room) {
-      this._out = Array.from({ length: series + 1 }, () => new Float64Array(Math.ceil(Math.max(room, 64) * 1.5)));
-    }
-    const out = this._out;
     if (this._picked.length < width) this._picked = new Float64Array(width);
-    const picked = this._picked;
-    let n = 0;
-    for (let b = this._head; b < this._keys.length; b++) {
-      // A bucket's few points, in sequence order (an insertion sort: at most 2 + 3 per series).
-      picked[0] = this._first[b];
-      picked[1] = this._last[b];
-      let count = 2;
-      for (let s = 0; s < series; s++) {
-        const at = b * series + s;
-        if (this._minSeq[at] >= 0) {
-          picked[count++] = this._minSeq[at];
-          picked[count++] = this._maxSeq[at];
-        }
-        if (this._nanSeq[at] >= 0) picked[count++] = this._nanSeq[at];
-      }
-      for (let k = 1; k < count; k++) {
-        const seq = picked[k];
-        let j = k;
-        for (; j > 0 && picked[j - 1] > seq; j--) picked[j] = picked[j - 1];
-        picked[j] = seq;
-      }
-      let previous = -1;
-      for (let k = 0; k < count; k++) {
-        const seq = picked[k];
-        if (seq === previous) continue;
-        previous = seq;
-        const i = seq - firstSeq;
-        for (let c = 0; c <= series; c++) out[c][n] = source[c][i];
-        n++;
-      }
+    const head = this._head;
+    const end = this._keys.length;
+    // Where a bucket's points begin; a bucket not written yet begins where the last one ended.
+    const startOf = (b: number) => (b < end && b < this._outStart.length ? this._outStart[b] : this._outEnd);
+    // The first bucket, when it lost points, is written backwards from where the second begins
+    // (room for a whole bucket is kept in front of the first).
+    let from = Math.max(this._dirty, head);
+    let at = from === head ? width : startOf(from);
+    if (this._headDirty && from > head) {
+      const next = startOf(head + 1);
+      const count = this._pick(head);
+      if (next - count >= 0) this._write(source, firstSeq, count, next - count, head);
+      else (from = head), (at = width);
     }
-    return out.map((column) => column.subarray(0, n)) as unknown as Columns;
+    const room = (end - from) * width;
+    if (this._out.length !== series + 1 || this._out[0].length < at + room) {
+      // Out of room behind: the buckets kept move to the front (behind the first bucket's room),
+      // in larger storage if they and the new ones would not fit.
+      const keptFrom = from > head ? this._outStart[head] : 0;
+      const keptTo = from > head ? startOf(from) : 0;
+      const needed = width + keptTo - keptFrom + room;
+      const fits = this._out.length === series + 1 && this._out[0].length >= needed;
+      const size = fits ? this._out[0].length : Math.ceil(Math.max(needed, 64) * 1.5);
+      const old = this._out;
+      this._out = Array.from({ length: series + 1 }, (_, c) => {
+        if (fits) return old[c].copyWithin(width, keptFrom, keptTo);
+        const bigger = new Float64Array(size);
+        if (keptTo > keptFrom) bigger.set(old[c].subarray(keptFrom, keptTo), width);
+        return bigger;
+      });
+      const shift = width - keptFrom;
+      for (let b = head; b < from; b++) this._outStart[b] += shift;
+      at = width + keptTo - keptFrom;
+    }
+    for (let b = from; b < end; b++) at += this._write(source, firstSeq, this._pick(b), at, b);
+    this._outEnd = at;
+    this._dirty = end;
+    this._headDirty = false;
+    const start = head < end ? this._outStart[head] : at;
+    return this._out.map((column) => column.subarray(start, at)) as unknown as Columns;
+  }
+
+  /** Gathers bucket b's distinct points (sequence numbers, in order) at the start of _picked; returns how many. */
+  private _pick(b: number): number {
+    const picked = this._picked;
+    const series = this._series;
+    picked[0] = this._first[b];
+    picked[1] = this._last[b];
+    let count = 2;
+    for (let s = 0; s < series; s++) {
+      const at = b * series + s;
+      if (this._minSeq[at] >= 0) {
+        picked[count++] = this._minSeq[at];
+        picked[count++] = this._maxSeq[at];
+      }
+      if (this._nanSeq[at] >= 0) picked[count++] = this._nanSeq[at];
+    }
+    // An insertion sort (at most 2 + 3 per series), then the repeats dropped.
+    let distinct = 0;
+    for (let k = 0; k < count; k++) {
+      const seq = picked[k];
+      let j = distinct;
+      for (; j > 0 && picked[j - 1] > seq; j--) picked[j] = picked[j - 1];
+      if (j > 0 && picked[j - 1] === seq) {
+        for (; j < distinct; j++) picked[j] = picked[j + 1];
+        continue;
+      }
+      picked[j] = seq;
+      distinct++;
+    }
+    return distinct;
+  }
+
+  /** Writes the `count` points picked for bucket b at `at`; returns `count`. */
+  private _write(source: Columns, firstSeq: number, count: number, at: number, b: number): number {
+    const out = this._out;
+    this._outStart[b] = at;
+    for (let k = 0; k < count; k++) {
+      const i = this._picked[k] - firstSeq;
+      for (let c = 0; c < out.length; c++) out[c][at + k] = source[c][i];
+    }
+    return count;
   }
 
   /** Smallest and largest finite value held, or null. */
@@ -160,6 +214,7 @@ export class Envelope {
       b++;
     }
     this._last[b] = seq;
+    if (b < this._dirty) this._dirty = b;
     for (let s = 0; s < series; s++) this._take(b * series + s, seq, columns[s + 1][i]);
   }
 
@@ -186,6 +241,7 @@ export class Envelope {
     if (b >= this._keys.length || this._first[b] >= firstSeq) return;
     const series = this._series;
     this._first[b] = firstSeq;
+    this._headDirty = true;
     for (let s = 0; s < series; s++) {
       const at = b * series + s;
       this._minSeq[at] = this._maxSeq[at] = this._nanSeq[at] = -1;
@@ -200,13 +256,14 @@ export class Envelope {
   private _compact(): void {
     const head = this._head;
     const series = this._series;
-    for (const list of [this._keys, this._first, this._last]) list.splice(0, head);
+    for (const list of [this._keys, this._first, this._last, this._outStart]) list.splice(0, head);
+    this._dirty = Math.max(0, this._dirty - head);
     for (const list of [this._minSeq, this._minVal, this._maxSeq, this._maxVal, this._nanSeq]) list.splice(0, head * series);
     this._head = 0;
   }
 
   private _lists(): number[][] {
-    return [this._keys, this._first, this._last, this._minSeq, this._minVal, this._maxSeq, this._maxVal, this._nanSeq];
+    return [this._keys, this._first, this._last, this._outStart, this._minSeq, this._minVal, this._maxSeq, this._maxVal, this._nanSeq];
   }
 }
 

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { BoundedBuffer, type Columns } from '../../src/core/buffer.js';
 import { Envelope } from '../../src/chart/envelope.js';
-import { foldSpy } from '../harness.js';
+import { foldSpy, writeSpy } from '../harness.js';
 
 let seed = 99;
 const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
@@ -102,6 +102,29 @@ describe('Envelope', () => {
       fold.restore();
     }
     expect(envelope.buckets).to.be.below(800 * 7);
+  });
+
+  it('writes again only the drawn points of the buckets that changed', () => {
+    const buffer = new BoundedBuffer(2, 200_000);
+    feed(buffer, 200_000);
+    const envelope = new Envelope();
+    envelope.update(buffer.columns(), buffer.firstSeq, 800);
+    envelope.columns(buffer.columns(), buffer.firstSeq);
+    const write = writeSpy(envelope);
+    try {
+      for (let step = 0; step < 50; step++) {
+        write.resetHistory();
+        feed(buffer, 1 + Math.floor(random() * 300));
+        envelope.update(buffer.columns(), buffer.firstSeq, 800);
+        const drawn = envelope.columns(buffer.columns(), buffer.firstSeq);
+        // The newest bucket or two, the new ones, and the oldest (it lost points).
+        expect(write.callCount).to.be.at.most(6);
+        if (step % 10 === 0) expectFaithful(envelope, buffer.columns(), drawn);
+      }
+    } finally {
+      write.restore();
+    }
+    expect(envelope.buckets).to.be.above(1000);
   });
 
   it('gives the range of finite values', () => {
