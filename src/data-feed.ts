@@ -4,8 +4,8 @@ import { SWATCHES, readTheme } from './chart/theme.js';
 import { uplotStyles } from './chart/uplot.styles.js';
 import { ViewController } from './chart/view-controller.js';
 import type { FeedChunk, FeedSource } from './core/chunk.js';
-import { DEFAULTS, accept } from './core/settings.js';
-import { readSeries, sameNames } from './core/values.js';
+import { DEFAULTS, TEXTS, accept } from './core/settings.js';
+import { readSeries, readText, sameNames } from './core/values.js';
 import { dataFeedStyles } from './data-feed.styles.js';
 import { Attributes } from './element/attributes.js';
 import { controlsActions, controlsTemplate } from './element/controls.js';
@@ -13,7 +13,6 @@ import { FeedController } from './element/feed-controller.js';
 import { FocusHandoffController } from './element/focus-handoff-controller.js';
 import { forward } from './element/forward.js';
 import { ScheduleController } from './element/schedule-controller.js';
-import { textProperties } from './element/text-property.js';
 import { TimeZoneSetting } from './element/time-zone.js';
 import { feedEvent, type DataFeedEventMap, type DataFeedEventName, type DataFeedView } from './events.js';
 import { toCSV } from './export/csv.js';
@@ -131,8 +130,8 @@ export class DataFeed extends LitElement {
     forward(this, (el: DataFeed) => el._data, ['capacity', 'backfill', 'samplePeriod', 'source', 'src', 'transport']);
     forward(this, (el: DataFeed) => el._zone, ['timeZone']);
     forward(this, (el: DataFeed) => el._view, ['view', 'sync']);
-    const { heading, sliderLabel, startLabel, stopLabel, liveLabel, tableLabel, downloadLabel } = DEFAULTS;
-    textProperties(this, { heading, sliderLabel, startLabel, stopLabel, liveLabel, tableLabel, downloadLabel });
+    // A text set to `null` or `undefined` (a removed attribute) is its default again.
+    forward(this, (el: DataFeed) => el._texts, Object.keys(TEXTS), (value, name) => readText(value, TEXTS[name]));
   }
 
   /** Live updates on or off; adding the attribute starts, removing it stops. @default false */
@@ -186,6 +185,7 @@ export class DataFeed extends LitElement {
   /** Shows the kept points as a table under the chart, newest first (at most 500 rows); the "Show table" button turns it on and off. @default false */
   table = false;
 
+  private readonly _texts = { ...TEXTS };
   private _series: readonly string[] = DEFAULTS.series;
   /** The page set `series`: a server's answer no longer names them. */
   private _seriesSet = false;

@@ -10,6 +10,10 @@ export const DEFAULTS = {
   backfill: 60,
   samplePeriod: 0.5,
   series: ['A', 'B'] as readonly string[],
+} as const;
+
+/** The element's default texts: its heading and the labels of its controls. */
+export const TEXTS: Readonly<Record<string, string>> = {
   heading: 'Data feed',
   sliderLabel: 'Check for updates every: (seconds)',
   startLabel: 'Start streaming',
