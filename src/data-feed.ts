@@ -8,7 +8,7 @@ import { DEFAULTS, TEXTS, accept } from './core/settings.js';
 import { readSeries, readText, sameNames } from './core/values.js';
 import { dataFeedStyles } from './data-feed.styles.js';
 import { Attributes } from './element/attributes.js';
-import { controlsActions, controlsTemplate } from './element/controls.js';
+import { controlsTemplate } from './element/controls.js';
 import { FeedController } from './element/feed-controller.js';
 import { FocusHandoffController } from './element/focus-handoff-controller.js';
 import { forward } from './element/forward.js';
@@ -341,7 +341,7 @@ export class DataFeed extends LitElement {
     return html`<div class="frame">
       ${this.heading ? html`<h2 part="heading">${this.heading}</h2>` : nothing}
       <div class="body">
-        ${this.noControls ? nothing : controlsTemplate(this, this._actions)}
+        ${this.noControls ? nothing : controlsTemplate(this)}
         <div class="view">
           <div part="chart" role="img" tabindex="0" aria-label=${this._view.label(this._series)} aria-describedby="summary" @keydown=${this._view.onKey}>
             <div class="sizer"></div>
@@ -388,9 +388,6 @@ export class DataFeed extends LitElement {
   private _drawn(): void {
     this._textViews.update(this._series, this._feed.buffer.columns(), Date.now(), this.streaming);
   }
-
-  /** What the built-in controls do. */
-  private readonly _actions = controlsActions(this);
 }
 
 declare global {

@@ -16,24 +16,19 @@ export interface ControlsState {
   downloadLabel: string;
 }
 
-/** What the built-in controls do. */
-export interface ControlsActions {
-  slide: (event: Event) => void;
-  start: () => void;
-  stop: () => void;
-  toggleTable: () => void;
-  download: () => void;
-}
+/** The element the controls belong to: they act through its public API. */
+type Host = ControlsState & { start(): void; stop(): void; toCSV(): string };
 
-/** What the built-in controls do to `el`, through its public API: made once, so a render sets no listener again. */
-export function controlsActions(el: ControlsState & { start(): void; stop(): void; toCSV(): string }): ControlsActions {
-  return {
-    slide: (event) => (el.interval = Number((event.target as HTMLInputElement).value)),
-    start: () => el.start(),
-    stop: () => el.stop(),
-    toggleTable: () => (el.table = !el.table),
-    download: () => download(el.toCSV(), 'data-feed.csv', 'text/csv;charset=utf-8'),
-  };
+// What the built-in controls do: Lit calls a listener with the host as `this`, so these are made
+// once and a render sets no listener again.
+function slide(this: Host, event: Event): void {
+  this.interval = Number((event.target as HTMLInputElement).value);
+}
+function toggleTable(this: Host): void {
+  this.table = !this.table;
+}
+function downloadCSV(this: Host): void {
+  download(this.toCSV(), 'data-feed.csv', 'text/csv;charset=utf-8');
 }
 
 /**
@@ -41,7 +36,7 @@ export function controlsActions(el: ControlsState & { start(): void; stop(): voi
  * from screen readers, which read `aria-valuetext`), Start and Stop (each disabled when it makes
  * no sense), the table toggle and the CSV download. Listeners are called with the host as `this`.
  */
-export function controlsTemplate(state: ControlsState, on: ControlsActions): TemplateResult {
+export function controlsTemplate(state: Host): TemplateResult {
   const seconds = state.interval.toFixed(2);
   return html`<div part="controls">
     <div class="slider-label">
@@ -57,14 +52,14 @@ export function controlsTemplate(state: ControlsState, on: ControlsActions): Tem
       step=${state.step}
       .value=${String(state.interval)}
       aria-valuetext=${`${seconds} s`}
-      @input=${on.slide}
-      @change=${on.slide}
+      @input=${slide}
+      @change=${slide}
     />
-    <button part="start-button" type="button" ?disabled=${state.streaming} @click=${on.start}>${state.startLabel}</button>
-    <button part="stop-button" type="button" ?disabled=${!state.streaming} @click=${on.stop}>${state.stopLabel}</button>
+    <button part="start-button" type="button" ?disabled=${state.streaming} @click=${state.start}>${state.startLabel}</button>
+    <button part="stop-button" type="button" ?disabled=${!state.streaming} @click=${state.stop}>${state.stopLabel}</button>
     <div class="more">
-      <button part="table-button" type="button" aria-pressed=${state.table} @click=${on.toggleTable}>${state.tableLabel}</button>
-      <button part="download-button" type="button" @click=${on.download}>${state.downloadLabel}</button>
+      <button part="table-button" type="button" aria-pressed=${state.table} @click=${toggleTable}>${state.tableLabel}</button>
+      <button part="download-button" type="button" @click=${downloadCSV}>${state.downloadLabel}</button>
     </div>
   </div>`;
 }
