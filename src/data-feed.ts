@@ -97,32 +97,32 @@ const asText = { fromAttribute: (value: string | null) => value, toAttribute: (v
 export class DataFeed extends LitElement {
   static override styles = [uplotStyles, dataFeedStyles];
 
-  // Most accessors forward to a controller that reads, clamps and warns (`noAccessor`: theirs
-  // ask for the render). `streaming` and `interval` are reflected by their controller, at once.
+  // Most accessors forward to a controller that reads, clamps and warns; Lit wraps them, so a set
+  // asks for the render. `streaming` and `interval` are reflected by their controller, at once.
   static override properties: PropertyDeclarations = {
-    streaming: { type: Boolean, noAccessor: true },
-    interval: { converter: asText, noAccessor: true },
-    minInterval: { attribute: 'min-interval', converter: asText, noAccessor: true },
-    maxInterval: { attribute: 'max-interval', converter: asText, noAccessor: true },
-    step: { converter: asText, noAccessor: true },
-    capacity: { converter: asText, noAccessor: true },
-    backfill: { converter: asText, noAccessor: true },
-    samplePeriod: { attribute: 'sample-period', converter: asText, noAccessor: true },
+    streaming: { type: Boolean },
+    interval: { converter: asText },
+    minInterval: { attribute: 'min-interval', converter: asText },
+    maxInterval: { attribute: 'max-interval', converter: asText },
+    step: { converter: asText },
+    capacity: { converter: asText },
+    backfill: { converter: asText },
+    samplePeriod: { attribute: 'sample-period', converter: asText },
     series: { converter: { fromAttribute: (value: string | null) => value, toAttribute: (value: readonly string[]) => value.join(',') } },
-    heading: { noAccessor: true },
-    sliderLabel: { attribute: 'slider-label', noAccessor: true },
-    startLabel: { attribute: 'start-label', noAccessor: true },
-    stopLabel: { attribute: 'stop-label', noAccessor: true },
-    tableLabel: { attribute: 'table-label', noAccessor: true },
-    downloadLabel: { attribute: 'download-label', noAccessor: true },
-    liveLabel: { attribute: 'live-label', noAccessor: true },
+    heading: {},
+    sliderLabel: { attribute: 'slider-label' },
+    startLabel: { attribute: 'start-label' },
+    stopLabel: { attribute: 'stop-label' },
+    tableLabel: { attribute: 'table-label' },
+    downloadLabel: { attribute: 'download-label' },
+    liveLabel: { attribute: 'live-label' },
     noControls: { type: Boolean, attribute: 'no-controls' },
     table: { type: Boolean, reflect: true },
-    timeZone: { attribute: 'time-zone', noAccessor: true },
-    source: { attribute: false, noAccessor: true },
-    src: { noAccessor: true },
-    transport: { noAccessor: true },
-    sync: { noAccessor: true },
+    timeZone: { attribute: 'time-zone' },
+    source: { attribute: false },
+    src: {},
+    transport: {},
+    sync: {},
   };
 
   static {

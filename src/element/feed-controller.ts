@@ -176,9 +176,7 @@ export class FeedController implements ReactiveController {
     const options = this._options;
     this._server = this._src
       ? new ServerFeed(this._src, this._transport, {
-          names: options.names,
-          discover: options.discover,
-          named: options.named,
+          ...options,
           since: () => Math.max(this.feed.buffer.lastTime, Date.now() - this.feed.backfill * 1000),
           held: () => this._held(),
           state: (state, attempt, retryIn) => {

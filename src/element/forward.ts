@@ -2,9 +2,9 @@ import type { ReactiveElement } from 'lit';
 
 /**
  * Defines accessors on `element`'s prototype that forward each of `names` to the object `target`
- * returns (a controller holding the property's reading and effects), asking the host to render
- * after a set; `read`, when given, reads a value before it is stored. Declare the properties to
- * Lit with `noAccessor: true` (and their attributes).
+ * returns (a controller holding the property's reading and effects); `read`, when given, reads a
+ * value before it is stored. Lit wraps accessors it finds on the prototype: declared to Lit (in
+ * `static properties`, after this has run), a set asks the host to render.
  */
 export function forward<H extends ReactiveElement>(
   element: { prototype: H },
@@ -18,10 +18,7 @@ export function forward<H extends ReactiveElement>(
         return (target(this) as Record<string, unknown>)[name];
       },
       set(this: H, value: unknown) {
-        const to = target(this) as Record<string, unknown>;
-        const old = to[name];
-        to[name] = read(value, name);
-        this.requestUpdate(name, old);
+        (target(this) as Record<string, unknown>)[name] = read(value, name);
       },
       configurable: true,
     });
