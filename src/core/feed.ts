@@ -59,7 +59,6 @@ export class Feed {
   private _callGeneration = 0;
   /** The `now` the last call asked up to. */
   private _askedUpTo = -Infinity;
-  private _generator: { columns: number; periodMs: number; limit: number; source: FeedSource } | null = null;
 
   constructor(options: FeedOptions) {
     this._options = options;
@@ -142,21 +141,14 @@ export class Feed {
     this._callGeneration = this._generation;
     const now = at !== undefined && at >= this._askedUpTo ? at : this._options.now();
     this._askedUpTo = now;
-    const since = Math.max(this._buffer.lastTime, now - this.backfill * 1000);
-    const source = this.source ?? this._randomSource();
-    return source(since, now);
-  }
-
-  private _randomSource(): FeedSource {
-    const columns = this._buffer.seriesCount;
-    const periodMs = this.samplePeriod * 1000;
+    const buffer = this._buffer;
+    const since = Math.max(buffer.lastTime, now - this.backfill * 1000);
+    // The built-in generator is cheap to make: one for each call follows the settings of the moment.
     // Points older than the newest `capacity` would be trimmed anyway: it need not make them.
-    const limit = Math.max(this._buffer.capacity, MAX_GENERATED);
-    const made = this._generator;
-    if (!made || made.columns !== columns || made.periodMs !== periodMs || made.limit !== limit) {
-      this._generator = { columns, periodMs, limit, source: createRandomSource({ columns, periodMs, limit }) };
-    }
-    return this._generator!.source;
+    const source =
+      this.source ??
+      createRandomSource({ columns: buffer.seriesCount, periodMs: this.samplePeriod * 1000, limit: Math.max(buffer.capacity, MAX_GENERATED) });
+    return source(since, now);
   }
 
   private _deliver(answer: unknown): void {
