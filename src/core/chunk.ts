@@ -17,8 +17,7 @@ const isArrayLike = (value: unknown): value is ArrayLike<unknown> =>
   value != null &&
   typeof value !== 'string' &&
   typeof value !== 'function' &&
-  typeof (value as { length?: unknown }).length === 'number' &&
-  Number.isInteger((value as { length: number }).length) &&
+  Number.isInteger((value as { length?: unknown }).length) &&
   (value as { length: number }).length >= 0;
 
 /**

@@ -67,7 +67,7 @@ export class PushFeed {
     return this._take();
   };
 
-  /** Back online: a connection waiting to be retried is tried now. */
+  /** Back online (or the backoff is over): a connection waiting to be retried is tried now. */
   retryNow(): void {
     if (this._retry === undefined) return;
     clearTimeout(this._retry);
@@ -186,28 +186,24 @@ export class PushFeed {
 
   /** The held connection failed: tell, and try again after the backoff. */
   private _lost(error: unknown): void {
-    const link = this._link;
-    this._link = null;
-    link?.close();
-    const waiting = link?.waiting;
-    if (waiting) waiting.reject(error);
-    else this._options.error(error);
+    if (!this._drop(error)) this._options.error(error);
     if (!this._options.held()) return;
     const delay = this._backoff.next();
     this._setState('reconnecting', delay);
-    this._retry = setTimeout(() => {
-      this._retry = undefined;
-      this._connect(Math.max(this._options.since(), this._lastQueued));
-    }, delay * 1000);
+    this._retry = setTimeout(() => this.retryNow(), delay * 1000);
   }
 
-  /** Closes the current connection; an update waiting for its first message fails with `error`. */
-  private _drop(error?: unknown): void {
+  /**
+   * Closes the current connection; an update waiting for its first message fails with `error`.
+   * Returns whether there was one.
+   */
+  private _drop(error?: unknown): boolean {
     const link = this._link;
     this._link = null;
-    if (!link) return;
-    link.close();
-    if (link.waiting && error) link.waiting.reject(error);
+    link?.close();
+    const waiting = error ? link?.waiting : undefined;
+    waiting?.reject(error);
+    return !!waiting;
   }
 
   /** Everything queued, as one chunk (empty when nothing came). */
