@@ -25,7 +25,6 @@ export interface PushOptions {
   state: (state: ConnectionState, attempt: number, retryIn: number) => void;
   /** A message could not be read, or the connection failed: the connection goes on (or is retried). */
   error: (error: unknown) => void;
-  random?: () => number;
 }
 
 interface Link {
@@ -47,7 +46,7 @@ interface Link {
 export class PushFeed {
   state: ConnectionState = 'closed';
   private readonly _options: PushOptions;
-  private readonly _backoff: Backoff;
+  private readonly _backoff = new Backoff();
   private _link: Link | null = null;
   private _retry: ReturnType<typeof setTimeout> | undefined;
   private _queue: Chunk[] = [];
@@ -55,7 +54,6 @@ export class PushFeed {
 
   constructor(options: PushOptions) {
     this._options = options;
-    this._backoff = new Backoff({ random: options.random });
   }
 
   /** The source the element's feed asks at each update. */

@@ -27,31 +27,27 @@ export interface ServerFeedOptions {
  */
 export class ServerFeed {
   readonly source: FeedSource;
-  readonly transport: FeedTransport;
   private readonly _push: PushFeed | null = null;
   private readonly _poll: ReturnType<typeof pollSource> | null = null;
 
   constructor(src: string, transport: FeedTransport | null, options: ServerFeedOptions) {
-    this.transport = transport ?? defaultTransport(src);
+    transport ??= defaultTransport(src);
     const base = document.baseURI;
     const read = (body: string, contentType?: string | null) => {
       const answer = parseFeed(body, { names: options.names(), discover: options.discover(), contentType });
       if (answer.names !== options.names()) options.named(answer.names);
       return answer.chunk;
     };
-    if (this.transport === 'poll') {
+    if (transport === 'poll') {
       this._poll = pollSource({ url: (since, now) => feedURL(src, base, since, now), read });
       this.source = this._poll;
     } else {
       this._push = new PushFeed({
-        transport: this.transport,
-        url: (since) => feedURL(src, base, since, Date.now(), this.transport),
+        ...options,
+        transport,
+        url: (since) => feedURL(src, base, since, Date.now(), transport),
         read: (text) => read(text),
-        since: options.since,
-        held: options.held,
         seriesCount: () => options.names().length,
-        state: options.state,
-        error: options.error,
       });
       this.source = this._push.source;
     }
