@@ -1,11 +1,7 @@
-export interface BackoffOptions {
-  /** A random number in [0, 1), as `Math.random` gives (the default). */
-  random?: () => number;
-  /** The first delay, in seconds (1). */
-  first?: number;
-  /** The longest delay, in seconds (30). */
-  max?: number;
-}
+/** The first delay, in seconds. */
+const FIRST = 1;
+/** The longest delay, in seconds. */
+const LONGEST = 30;
 
 /**
  * Delays before reconnecting a feed: 1 s, then doubling up to 30 s, each moved by random jitter of at
@@ -16,22 +12,16 @@ export interface BackoffOptions {
 export class Backoff {
   /** How many delays were given since the last reset: the number of the coming reconnect, from 1. */
   attempt = 0;
-  private readonly _random: () => number;
-  private readonly _first: number;
-  private readonly _max: number;
 
-  constructor({ random = Math.random, first = 1, max = 30 }: BackoffOptions = {}) {
-    this._random = random;
-    this._first = first;
-    this._max = max;
-  }
+  /** `random`: a random number in [0, 1), as `Math.random` gives (the default). */
+  constructor(private readonly _random: () => number = Math.random) {}
 
   /** The next delay, in seconds. */
   next(): number {
-    const delay = Math.min(this._max, this._first * 2 ** this.attempt++);
+    const delay = Math.min(LONGEST, FIRST * 2 ** this.attempt++);
     const moved = delay * (0.5 + this._random());
     // Jitter that would go past the longest delay is turned back below it.
-    return Math.min(moved, 2 * this._max - moved);
+    return Math.min(moved, 2 * LONGEST - moved);
   }
 
   /** A connection brought points: the next delay is the first again. */

@@ -35,18 +35,16 @@ function listOf(names: readonly string[]): string {
 }
 
 /**
- * Lets an announcement through at most once every `everyMs` (time injected): new data is told
+ * Lets an announcement through at most once every 5 s (time injected): new data is told
  * politely, never on every update.
  */
 export class Throttle {
   private _last = -Infinity;
 
-  constructor(private readonly _everyMs: number = ANNOUNCE_EVERY_MS) {}
-
-  /** Whether something may be announced at `now` (ms); if so, the next may come `everyMs` later. */
+  /** Whether something may be announced at `now` (ms); if so, the next may come 5 s later. */
   take(now: number): boolean {
     // A clock set back does not silence announcements until it catches up.
-    if (now >= this._last && now - this._last < this._everyMs) return false;
+    if (now >= this._last && now - this._last < ANNOUNCE_EVERY_MS) return false;
     this._last = now;
     return true;
   }
