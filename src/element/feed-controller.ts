@@ -55,7 +55,7 @@ export class FeedController implements ReactiveController {
     this.feed.setActive(this._visible(), !this._connected);
     this.released();
   };
-  private readonly _onOnline = () => this._server?.retryNow();
+  private readonly _onOnline = () => this._server?.push?.retryNow();
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: FeedControllerOptions) {
     (this._host = host).addController(this);
@@ -140,12 +140,12 @@ export class FeedController implements ReactiveController {
 
   /** The state of the `sse`/`websocket` feed's connection; `closed` for any other source. */
   get connection(): ConnectionState {
-    return this._server?.connection ?? 'closed';
+    return this._server?.push?.state ?? 'closed';
   }
 
   /** Streaming may have stopped: a push connection is held only while streaming and visible. */
   released(): void {
-    if (!this._held()) this._server?.release();
+    if (!this._held()) this._server?.push?.close();
   }
 
   hostConnected(): void {

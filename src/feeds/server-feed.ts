@@ -27,7 +27,8 @@ export interface ServerFeedOptions {
  */
 export class ServerFeed {
   readonly source: FeedSource;
-  private readonly _push: PushFeed | null = null;
+  /** The `sse`/`websocket` feed, which holds a connection while streaming; `null` for `poll`. */
+  readonly push: PushFeed | null = null;
   private readonly _poll: ReturnType<typeof pollSource> | null = null;
 
   constructor(src: string, transport: FeedTransport | null, options: ServerFeedOptions) {
@@ -42,34 +43,20 @@ export class ServerFeed {
       this._poll = pollSource({ url: (since, now) => feedURL(src, base, since, now), read });
       this.source = this._poll;
     } else {
-      this._push = new PushFeed({
+      this.push = new PushFeed({
         ...options,
         transport,
         url: (since) => feedURL(src, base, since, Date.now(), transport),
         read: (text) => read(text),
         seriesCount: () => options.names().length,
       });
-      this.source = this._push.source;
+      this.source = this.push.source;
     }
-  }
-
-  get connection(): ConnectionState {
-    return this._push?.state ?? 'closed';
-  }
-
-  /** Streaming stopped or the page was hidden: no connection is held. */
-  release(): void {
-    this._push?.close();
-  }
-
-  /** Back online: a connection waiting to be retried is tried now. */
-  retryNow(): void {
-    this._push?.retryNow();
   }
 
   /** The feed is left (removed, or another feed replaced it): nothing stays open or in flight. */
   stop(): void {
     this._poll?.abort();
-    this._push?.close();
+    this.push?.close();
   }
 }
