@@ -10,10 +10,10 @@ import { dataFeedStyles } from './data-feed.styles.js';
 import { Attributes } from './element/attributes.js';
 import { controlsTemplate } from './element/controls.js';
 import { FeedController } from './element/feed-controller.js';
-import { FocusHandoffController } from './element/focus-handoff-controller.js';
+import { focusHandoff } from './element/focus-handoff.js';
 import { forward } from './element/forward.js';
 import { ScheduleController } from './element/schedule-controller.js';
-import { TimeZoneSetting } from './element/time-zone.js';
+import { timeZoneSetting } from './element/time-zone.js';
 import { feedEvent, type DataFeedEventMap, type DataFeedEventName, type DataFeedView } from './events.js';
 import { toCSV } from './export/csv.js';
 import { TextViews } from './text/text-views.js';
@@ -192,7 +192,7 @@ export class DataFeed extends LitElement {
   private readonly _internals = this.attachInternals();
   private readonly _attributes = new Attributes(this);
   private readonly _textViews = new TextViews();
-  private readonly _zone = new TimeZoneSetting(this._attributes.warn, (zone) => {
+  private readonly _zone = timeZoneSetting(this._attributes.warn, (zone) => {
     this._textViews.setTimeZone(zone);
     this._chart.setTimeZone(zone || undefined);
   });
@@ -239,7 +239,7 @@ export class DataFeed extends LitElement {
 
   constructor() {
     super();
-    new FocusHandoffController(this);
+    focusHandoff(this);
   }
 
   /**
