@@ -34,15 +34,17 @@ interface Waiter {
   reject(error: unknown): void;
 }
 
+/** The call in flight: the scheduler's own state, never handed out (its fields `_`-named, as private members are). */
 interface Flight {
-  timer: unknown;
-  waiters: Waiter[];
+  _timer: unknown;
+  _waiters: Waiter[];
 }
 
+/** The update waiting for the call in flight: the scheduler's own state, as `Flight` is. */
 interface Pending {
   /** A `refresh()` is waiting: run even when stopped or inactive. */
-  forced: boolean;
-  waiters: Waiter[];
+  _forced: boolean;
+  _waiters: Waiter[];
 }
 
 /** A call unsettled this long (ms) fails: the contract's 10 s. */
@@ -156,23 +158,23 @@ export class Scheduler<T> {
   }
 
   private _dropUnforced(): void {
-    if (this._pending && !this._pending.forced) this._pending = null;
+    if (this._pending && !this._pending._forced) this._pending = null;
   }
 
   /** `at`: the time a tick was due; an update that waits for a call in flight runs on the clock. */
   private _request(forced: boolean, waiter?: Waiter, at?: number): void {
     if (this._flight) {
-      if (this._flight.timer !== undefined) this._options.waiting?.();
-      const pending = (this._pending ??= { forced: false, waiters: [] });
-      pending.forced ||= forced;
-      if (waiter) pending.waiters.push(waiter);
+      if (this._flight._timer !== undefined) this._options.waiting?.();
+      const pending = (this._pending ??= { _forced: false, _waiters: [] });
+      pending._forced ||= forced;
+      if (waiter) pending._waiters.push(waiter);
       return;
     }
     this._launch(waiter ? [waiter] : [], at);
   }
 
   private _launch(waiters: Waiter[], at?: number): void {
-    const flight: Flight = { timer: undefined, waiters };
+    const flight: Flight = { _timer: undefined, _waiters: waiters };
     this._flight = flight;
     let answer: T | PromiseLike<T>;
     let later: boolean;
@@ -184,7 +186,7 @@ export class Scheduler<T> {
       return;
     }
     if (later) {
-      flight.timer = this._timers.setTimeout(
+      flight._timer = this._timers.setTimeout(
         () => this._settle(flight, false, new TimeoutError(this._timeoutMs)),
         this._timeoutMs,
       );
@@ -201,7 +203,7 @@ export class Scheduler<T> {
   private _settle(flight: Flight, ok: boolean, outcome: unknown): void {
     if (this._flight !== flight) return; // timed out earlier: what it brings now is dropped
     this._flight = null;
-    if (flight.timer !== undefined) this._timers.clearTimeout(flight.timer);
+    if (flight._timer !== undefined) this._timers.clearTimeout(flight._timer);
     let failed = !ok;
     let error = ok ? undefined : outcome;
     if (ok) {
@@ -213,7 +215,7 @@ export class Scheduler<T> {
       }
     }
     if (failed) this._options.fail(error);
-    for (const waiter of flight.waiters) {
+    for (const waiter of flight._waiters) {
       if (failed) waiter.reject(error);
       else waiter.resolve();
     }
@@ -221,7 +223,7 @@ export class Scheduler<T> {
     const pending = this._pending;
     if (pending && !this._flight) {
       this._pending = null;
-      if (pending.forced || this._due()) this._launch(pending.waiters);
+      if (pending._forced || this._due()) this._launch(pending._waiters);
     }
   }
 }

@@ -7,12 +7,13 @@ export interface Timers {
 /** A scheduler's side of a shared tick: called with the time the tick was due. */
 export type TickMember = (due: number) => void;
 
+/** A group of ticks: the ticker's own state, never handed out (its fields `_`-named, as private members are). */
 interface Group {
-  intervalMs: number;
+  _intervalMs: number;
   /** When the next tick is due (ms, on the `now` clock). */
-  next: number;
-  timer: unknown;
-  members: Set<TickMember>;
+  _next: number;
+  _timer: unknown;
+  _members: Set<TickMember>;
 }
 
 /**
@@ -46,34 +47,34 @@ export class Ticker {
     const key = `${intervalMs}@${start}`;
     let group = this._groups.get(key);
     if (!group) {
-      group = { intervalMs, next: start + intervalMs, timer: undefined, members: new Set() };
+      group = { _intervalMs: intervalMs, _next: start + intervalMs, _timer: undefined, _members: new Set() };
       this._groups.set(key, group);
       this._arm(key, group);
     }
-    group.members.add(member);
+    group._members.add(member);
     const joined = group;
     return () => {
-      joined.members.delete(member);
-      if (joined.members.size === 0 && this._groups.get(key) === joined) {
-        this._timers.clearTimeout(joined.timer);
+      joined._members.delete(member);
+      if (joined._members.size === 0 && this._groups.get(key) === joined) {
+        this._timers.clearTimeout(joined._timer);
         this._groups.delete(key);
       }
     };
   }
 
   private _arm(key: string, group: Group): void {
-    group.timer = this._timers.setTimeout(() => this._tick(key, group), Math.max(0, group.next - this._now()));
+    group._timer = this._timers.setTimeout(() => this._tick(key, group), Math.max(0, group._next - this._now()));
   }
 
   private _tick(key: string, group: Group): void {
     if (this._groups.get(key) !== group) return;
     const now = this._now();
-    const interval = group.intervalMs;
-    const due = now < group.next ? now : group.next + Math.floor((now - group.next) / interval) * interval;
-    group.next = due + interval;
+    const interval = group._intervalMs;
+    const due = now < group._next ? now : group._next + Math.floor((now - group._next) / interval) * interval;
+    group._next = due + interval;
     // Next tick first: a member that stops (and leaves) in its tick must be able to cancel it.
     this._arm(key, group);
-    for (const member of [...group.members]) if (group.members.has(member)) member(due);
+    for (const member of [...group._members]) if (group._members.has(member)) member(due);
   }
 }
 

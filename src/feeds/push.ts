@@ -27,12 +27,13 @@ export interface PushOptions {
   error: (error: unknown) => void;
 }
 
+/** A connection: the push feed's own state, never handed out (its fields `_`-named, as private members are). */
 interface Link {
   close(): void;
   /** The first message came: the answer to `since`. */
-  answered: boolean;
+  _answered: boolean;
   /** Settles the update waiting for the first message. */
-  waiting?: { resolve(chunk: Chunk): void; reject(error: unknown): void };
+  _waiting?: { resolve(chunk: Chunk): void; reject(error: unknown): void };
 }
 
 /**
@@ -61,7 +62,7 @@ export class PushFeed {
     if (!this._options.held()) return this._once(since);
     if (!this._link && this._retry === undefined) this._connect(since);
     const link = this._link;
-    if (link && !link.answered) return new Promise<Chunk>((resolve, reject) => (link.waiting = { resolve, reject }));
+    if (link && !link._answered) return new Promise<Chunk>((resolve, reject) => (link._waiting = { resolve, reject }));
     return this._take();
   };
 
@@ -131,8 +132,8 @@ export class PushFeed {
         this._options.error(error); // a malformed message: the connection stays open
         return;
       }
-      if (!link.answered) {
-        link.answered = true;
+      if (!link._answered) {
+        link._answered = true;
         opened();
       }
       if (chunk.time.length) this._backoff.reset();
@@ -158,7 +159,7 @@ export class PushFeed {
       };
     }
     const link: Link = {
-      answered: false,
+      _answered: false,
       close: () => {
         done = true;
         clearTimeout(timer);
@@ -175,9 +176,9 @@ export class PushFeed {
       this._queue.push(chunk);
       this._lastQueued = Math.max(this._lastQueued, chunk.time[chunk.time.length - 1]);
     }
-    const waiting = this._link?.waiting;
+    const waiting = this._link?._waiting;
     if (waiting) {
-      this._link!.waiting = undefined;
+      this._link!._waiting = undefined;
       waiting.resolve(this._take());
     }
   }
@@ -199,7 +200,7 @@ export class PushFeed {
     const link = this._link;
     this._link = null;
     link?.close();
-    const waiting = error ? link?.waiting : undefined;
+    const waiting = error ? link?._waiting : undefined;
     waiting?.reject(error);
     return !!waiting;
   }
