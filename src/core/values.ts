@@ -39,15 +39,12 @@ export function readjusted<T>(read: Adjusted<T>, value: T, problem: string): Adj
 /** Series names from a comma-separated attribute or an array property. */
 export function readSeries(input: unknown, fallback: readonly string[], reset: readonly string[]): Adjusted<readonly string[]> {
   if (input === null || input === undefined) return { value: reset };
-  let names: string[] | null = null;
-  if (typeof input === 'string') names = input.split(',').map((name) => name.trim());
-  else if (Array.isArray(input)) names = input.map((name) => toText(name).trim());
-  if (names) names = names.filter((name) => name !== '');
-  if (!names) return { value: fallback, problem: `not a list of names; keeping ${fallback.join(',')}` };
-  if (names.length === 0) {
-    return { value: fallback, problem: `names no series; keeping ${fallback.join(',')}` };
+  const names = typeof input === 'string' ? input.split(',') : Array.isArray(input) ? input.map(toText) : null;
+  const named = names?.map((name) => name.trim()).filter((name) => name !== '');
+  if (!named?.length) {
+    return { value: fallback, problem: `${names ? 'names no series' : 'not a list of names'}; keeping ${fallback.join(',')}` };
   }
-  return { value: names };
+  return { value: named };
 }
 
 /** Text from an attribute or property; `null`/`undefined` mean the default. */
