@@ -20,6 +20,9 @@ const isArrayLike = (value: unknown): value is ArrayLike<unknown> =>
   Number.isInteger((value as { length?: unknown }).length) &&
   (value as { length: number }).length >= 0;
 
+/** The error for a malformed chunk or answer: a `TypeError` saying `why`. */
+export const malformed = (why: string): TypeError => new TypeError(`data-feed: ${why}`);
+
 /**
  * Returns `chunk` if it is well-formed for `columns` series: an object with an array-like `time`
  * and an array-like `values` holding exactly one array-like column per series, each as long as
@@ -27,29 +30,25 @@ const isArrayLike = (value: unknown): value is ArrayLike<unknown> =>
  */
 export function checkChunk(chunk: unknown, columns: number): FeedChunk {
   if (chunk === null || typeof chunk !== 'object') {
-    throw new TypeError(`data-feed: a chunk must be an object { time, values }, got ${describe(chunk)}`);
+    throw malformed(`a chunk must be an object { time, values }, got ${describe(chunk)}`);
   }
   const { time, values } = chunk as Partial<FeedChunk>;
   if (!isArrayLike(time)) {
-    throw new TypeError(`data-feed: chunk.time must be array-like, got ${describe(time)}`);
+    throw malformed(`chunk.time must be array-like, got ${describe(time)}`);
   }
   if (!isArrayLike(values)) {
-    throw new TypeError(`data-feed: chunk.values must be an array of columns, got ${describe(values)}`);
+    throw malformed(`chunk.values must be an array of columns, got ${describe(values)}`);
   }
   if (values.length !== columns) {
-    throw new TypeError(
-      `data-feed: chunk.values must hold ${columns} column${columns === 1 ? '' : 's'} (one per series), got ${values.length}`,
-    );
+    throw malformed(`chunk.values must hold ${columns} column${columns === 1 ? '' : 's'} (one per series), got ${values.length}`);
   }
   for (let i = 0; i < columns; i++) {
     const column = values[i];
     if (!isArrayLike(column)) {
-      throw new TypeError(`data-feed: chunk.values[${i}] must be array-like, got ${describe(column)}`);
+      throw malformed(`chunk.values[${i}] must be array-like, got ${describe(column)}`);
     }
     if (column.length !== time.length) {
-      throw new TypeError(
-        `data-feed: chunk.values[${i}] has ${column.length} entries but chunk.time has ${time.length}`,
-      );
+      throw malformed(`chunk.values[${i}] has ${column.length} entries but chunk.time has ${time.length}`);
     }
   }
   return chunk as FeedChunk;

@@ -1,4 +1,4 @@
-import { toNumber } from '../core/chunk.js';
+import { malformed, toNumber } from '../core/chunk.js';
 
 /** What one answer of a feed holds: its points as columns, and the series names to read them by. */
 export interface FeedAnswer {
@@ -24,8 +24,6 @@ export interface FeedFormatOptions {
 }
 
 type Raw = [time: unknown[], values: unknown[][]];
-
-const fail = (why: string) => new TypeError(`data-feed: ${why}`);
 
 const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value == 'object';
 
@@ -62,7 +60,7 @@ export function parseFeed(body: string, { names, discover, contentType }: FeedFo
       const rows = Array.isArray(list[0]);
       for (const item of list) {
         if (!isObject(item) || Array.isArray(item) != rows || (rows ? item.length != names.length + 1 : !('time' in item))) {
-          throw fail(`a list must hold only rows [time, ${names.length} value(s)] or only objects with a "time"`);
+          throw malformed(`a list must hold only rows [time, ${names.length} value(s)] or only objects with a "time"`);
         }
       }
       if (rows) return columns(list, (row, _, i) => row[i]);
@@ -73,11 +71,11 @@ export function parseFeed(body: string, { names, discover, contentType }: FeedFo
       const { time, values } = json;
       if (!Array.isArray(time)) return fromJSON([json]);
       if (!Array.isArray(values) || values.length != names.length || !values.every((column) => Array.isArray(column) && column.length == time.length)) {
-        throw fail(`columns must be {"time": [...], "values": [${names.length} lists as long as time]}`);
+        throw malformed(`columns must be {"time": [...], "values": [${names.length} lists as long as time]}`);
       }
       return [time, values];
     }
-    throw fail('an answer must be columns, rows or objects');
+    throw malformed('an answer must be columns, rows or objects');
   };
 
   let raw: Raw;
@@ -86,13 +84,13 @@ export function parseFeed(body: string, { names, discover, contentType }: FeedFo
   } else if (type == 'text/csv') {
     const [header = [], ...records] = readCSV(body);
     const heads = header.map((head) => head.trim());
-    if (!heads.includes('time')) throw fail('CSV must start with a header "time,<name>,..."');
+    if (!heads.includes('time')) throw malformed('CSV must start with a header "time,<name>,..."');
     found(heads);
     raw = columns(records, (record, name) => record[heads.indexOf(name)]);
   } else if (!type || /[/+]json$/.test(type)) {
     raw = fromJSON(readJSON(body, 'the answer'));
   } else {
-    throw fail(`cannot read an answer of type ${type}`);
+    throw malformed(`cannot read an answer of type ${type}`);
   }
   return { chunk: { time: raw[0].map(readTime), values: raw[1].map((column) => column.map(toNumber)) }, names };
 }
@@ -115,7 +113,7 @@ function readJSON(text: string, what: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw fail(`${what} is not JSON (${(error as Error).message})`);
+    throw malformed(`${what} is not JSON (${(error as Error).message})`);
   }
 }
 
@@ -125,12 +123,12 @@ function readCSV(text: string): string[][] {
   const field = /(?:"((?:[^"]|"")*)"|([^",\r\n]*))(,|\r\n?|\n|$)/y;
   for (let record: string[] = [], at = 0; ; at = field.lastIndex) {
     const match = field.exec(text);
-    if (!match) throw fail(`CSV is malformed at character ${at + 1}`);
+    if (!match) throw malformed(`CSV is malformed at character ${at + 1}`);
     record.push(match[1] != null ? match[1].replace(/""/g, '"') : match[2]);
     if (match[3] != ',') {
       if (record.length > 1 || record[0]) {
         const width = (records[0] || record).length;
-        if (record.length != width) throw fail(`CSV record ${records.length + 1} has ${record.length} fields, not ${width}`);
+        if (record.length != width) throw malformed(`CSV record ${records.length + 1} has ${record.length} fields, not ${width}`);
         records.push(record);
       }
       if (!match[3]) return records;
