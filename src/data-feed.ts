@@ -18,9 +18,6 @@ import { feedEvent, type DataFeedEventMap, type DataFeedEventName, type DataFeed
 import { toCSV } from './export/csv.js';
 import { TextViews } from './text/text-views.js';
 
-/** Attribute text goes to the property setter as it is: the setters read, clamp and warn. */
-const asText = { fromAttribute: (value: string | null) => value, toAttribute: (value: unknown) => String(value) };
-
 /**
  * A live line chart of time series that a user can start and stop.
  *
@@ -98,17 +95,18 @@ export class DataFeed extends LitElement {
   static override styles = [uplotStyles, dataFeedStyles];
 
   // Most accessors forward to a controller that reads, clamps and warns; Lit wraps them, so a set
-  // asks for the render. `streaming` and `interval` are reflected by their controller, at once.
+  // asks for the render. Attribute text goes to the setters as it is (Lit's default converter):
+  // they read, clamp and warn. `streaming` and `interval` are reflected by their controller, at once.
   static override properties: PropertyDeclarations = {
     streaming: { type: Boolean },
-    interval: { converter: asText },
-    minInterval: { attribute: 'min-interval', converter: asText },
-    maxInterval: { attribute: 'max-interval', converter: asText },
-    step: { converter: asText },
-    capacity: { converter: asText },
-    backfill: { converter: asText },
-    samplePeriod: { attribute: 'sample-period', converter: asText },
-    series: { converter: { fromAttribute: (value: string | null) => value, toAttribute: (value: readonly string[]) => value.join(',') } },
+    interval: {},
+    minInterval: { attribute: 'min-interval' },
+    maxInterval: { attribute: 'max-interval' },
+    step: {},
+    capacity: {},
+    backfill: {},
+    samplePeriod: { attribute: 'sample-period' },
+    series: {},
     heading: {},
     sliderLabel: { attribute: 'slider-label' },
     startLabel: { attribute: 'start-label' },
