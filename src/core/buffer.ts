@@ -42,9 +42,8 @@ export class BoundedBuffer {
   private _staged: Float64Array[] = [];
 
   constructor(seriesCount: number, capacity: number) {
-    if (!Number.isInteger(seriesCount) || seriesCount < 1) throw new RangeError(`data-feed: seriesCount must be a positive integer, got ${seriesCount}`);
-    this.seriesCount = seriesCount;
-    this._capacity = checkCapacity(capacity);
+    this.seriesCount = checkCount('seriesCount', seriesCount);
+    this._capacity = checkCount('capacity', capacity, MAX_CAPACITY);
     this._time = new Float64Array(0);
     this._values = Array.from({ length: seriesCount }, () => new Float64Array(0));
     this._gaps = new Array<number>(seriesCount).fill(0);
@@ -150,7 +149,7 @@ export class BoundedBuffer {
 
   /** Sets the capacity; returns how many of the oldest points that dropped. */
   setCapacity(capacity: number): number {
-    this._capacity = checkCapacity(capacity);
+    this._capacity = checkCount('capacity', capacity, MAX_CAPACITY);
     const dropped = Math.max(0, this.size - this._capacity);
     this._dropOldest(dropped);
     const wanted = this._capacity + slackFor(this._capacity);
@@ -258,9 +257,10 @@ export class BoundedBuffer {
   }
 }
 
-function checkCapacity(capacity: number): number {
-  if (!Number.isInteger(capacity) || capacity < 1 || capacity > MAX_CAPACITY) {
-    throw new RangeError(`capacity must be an integer from 1 to ${MAX_CAPACITY}, got ${capacity}`);
+/** `count` if it is an integer in [1, `max`]; else a `RangeError` naming `what`. */
+function checkCount(what: string, count: number, max = Infinity): number {
+  if (!(Number.isInteger(count) && count >= 1 && count <= max)) {
+    throw new RangeError(`data-feed: ${what} must be an integer in [1, ${max}], got ${count}`);
   }
-  return capacity;
+  return count;
 }
