@@ -140,30 +140,19 @@ export class PushFeed {
       message(chunk);
     };
     const url = this._options.url(since);
-    let close: () => void;
-    if (transport === 'sse') {
-      const source = new EventSource(url);
-      source.onopen = opened;
-      source.onmessage = (event) => received(event.data);
-      // EventSource would retry by itself, without since and without backoff: it is closed instead.
-      source.onerror = () => fail(new Error('data-feed: the event stream failed or was closed'));
-      close = () => source.close();
-    } else {
-      const socket = new WebSocket(url);
-      socket.onopen = opened;
-      socket.onmessage = (event) => received(event.data);
-      socket.onclose = (event) => fail(new Error(`data-feed: the WebSocket closed (${event.code})`));
-      close = () => {
-        socket.onclose = null;
-        socket.close();
-      };
-    }
+    const socket = transport === 'sse' ? new EventSource(url) : new WebSocket(url);
+    socket.onopen = opened;
+    socket.onmessage = (event: MessageEvent) => received(event.data);
+    if (socket instanceof WebSocket) socket.onclose = (event) => fail(new Error(`data-feed: the WebSocket closed (${event.code})`));
+    // EventSource would retry by itself, without since and without backoff: it is closed instead.
+    else socket.onerror = () => fail(new Error('data-feed: the event stream failed or was closed'));
     const link: Link = {
       _answered: false,
       close: () => {
+        // `done` first: the close this causes is no failure.
         done = true;
         clearTimeout(timer);
-        close();
+        socket.close();
       },
     };
     this._link = link;

@@ -47,7 +47,7 @@ export class ServerFeed {
         ...options,
         transport,
         url: (since) => feedURL(src, base, since, Date.now(), transport),
-        read: (text) => read(text),
+        read,
         seriesCount: () => options.names().length,
       });
       this.source = this.push.source;
