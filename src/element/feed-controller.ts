@@ -37,7 +37,6 @@ export class FeedController implements ReactiveController {
   /** Why the last update failed, for the `status` part; empty after a good one. */
   status = '';
   private readonly _host: ReactiveControllerHost & HTMLElement;
-  private readonly _warn: Warn;
   private readonly _options: FeedControllerOptions;
   /** The page's source function, which takes precedence over `src`. */
   private _source: FeedSource | null = null;
@@ -59,7 +58,6 @@ export class FeedController implements ReactiveController {
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: FeedControllerOptions) {
     (this._host = host).addController(this);
-    this._warn = options.warn;
     this._options = options;
     this.feed = new Feed({
       seriesCount: DEFAULTS.series.length,
@@ -84,7 +82,7 @@ export class FeedController implements ReactiveController {
   }
   set capacity(value: number) {
     const read = readNumber(value, { min: 1, max: MAX_CAPACITY, fallback: this.capacity, reset: DEFAULTS.capacity, integer: true });
-    this.feed.setCapacity(accept(this._warn, 'capacity', value, read));
+    this.feed.setCapacity(accept(this._options.warn, 'capacity', value, read));
   }
 
   get backfill(): number {
@@ -92,14 +90,14 @@ export class FeedController implements ReactiveController {
   }
   set backfill(value: number) {
     const read = readNumber(value, { min: 0, max: MAX_BACKFILL, fallback: this.backfill, reset: DEFAULTS.backfill });
-    this.feed.backfill = accept(this._warn, 'backfill', value, read);
+    this.feed.backfill = accept(this._options.warn, 'backfill', value, read);
   }
 
   get samplePeriod(): number {
     return this.feed.samplePeriod;
   }
   set samplePeriod(value: number) {
-    this.feed.samplePeriod = accept(this._warn, 'samplePeriod', value, readSeconds(value, this.samplePeriod, DEFAULTS.samplePeriod));
+    this.feed.samplePeriod = accept(this._options.warn, 'samplePeriod', value, readSeconds(value, this.samplePeriod, DEFAULTS.samplePeriod));
   }
 
   get source(): FeedSource | null {
@@ -107,7 +105,7 @@ export class FeedController implements ReactiveController {
   }
   set source(value: FeedSource | null) {
     const next = value ?? null;
-    if (next !== null && typeof next !== 'function') this._warn('source', value, 'not a function or null; keeping the current source');
+    if (next !== null && typeof next !== 'function') this._options.warn('source', value, 'not a function or null; keeping the current source');
     else {
       this._source = next;
       this._apply();
@@ -130,7 +128,7 @@ export class FeedController implements ReactiveController {
   set transport(value: FeedTransport) {
     const next = value == null ? null : (toText(value).trim().toLowerCase() as FeedTransport);
     if (next !== null && !TRANSPORTS.includes(next)) {
-      this._warn('transport', value, `not one of ${TRANSPORTS.join(', ')}; keeping ${this.transport}`);
+      this._options.warn('transport', value, `not one of ${TRANSPORTS.join(', ')}; keeping ${this.transport}`);
       return;
     }
     if (next === this._transport) return;
