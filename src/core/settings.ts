@@ -109,9 +109,7 @@ export class IntervalRange {
   settle(): void {
     if (this._settled) return;
     this._settled = true;
-    const raw = this._raw;
-    this._raw = this.interval;
-    if (raw !== this._raw) this._warn('interval', raw, `out of range [${this._min}, ${this._max}]; using ${this._raw}`);
+    this.interval = this._raw; // read again, now within the range
   }
 
   /** The interval or its range was set: once settled, the interval is clamped into the range. */
