@@ -173,7 +173,7 @@ export class FeedController implements ReactiveController {
     this._server?.stop();
     const options = this._options;
     this._server = this._src
-      ? new ServerFeed(this._src, this._transport, {
+      ? new ServerFeed(this._src, this.transport, {
           ...options,
           since: () => Math.max(this.feed.buffer.lastTime, Date.now() - this.feed.backfill * 1000),
           held: () => this._held(),

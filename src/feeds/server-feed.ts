@@ -1,5 +1,5 @@
 import type { FeedSource } from '../core/chunk.js';
-import { defaultTransport, feedURL, type FeedTransport } from './feed-url.js';
+import { feedURL, type FeedTransport } from './feed-url.js';
 import { parseFeed } from './formats.js';
 import { pollSource } from './poll.js';
 import { PushFeed, type ConnectionState } from './push.js';
@@ -31,8 +31,7 @@ export class ServerFeed {
   readonly push: PushFeed | null = null;
   private readonly _poll: ReturnType<typeof pollSource> | null = null;
 
-  constructor(src: string, transport: FeedTransport | null, options: ServerFeedOptions) {
-    transport ??= defaultTransport(src);
+  constructor(src: string, transport: FeedTransport, options: ServerFeedOptions) {
     const base = document.baseURI;
     const read = (body: string, contentType?: string | null) => {
       const answer = parseFeed(body, { names: options.names(), discover: options.discover(), contentType });
