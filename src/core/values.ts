@@ -22,7 +22,7 @@ export function readNumber(
   if (input === null || input === undefined) return { value: Math.min(max, Math.max(min, reset)) };
   const n = typeof input === 'number' ? input : typeof input === 'string' && input.trim() !== '' ? Number(input) : NaN;
   if (Number.isNaN(n)) return { value: fallback, problem: `not a number; keeping ${fallback}` };
-  let value = integer && Number.isFinite(n) ? Math.round(n) : n;
+  let value = integer ? Math.round(n) : n;
   value = Math.min(max, Math.max(min, value));
   if (value !== n) return { value, problem: `out of range [${min}, ${max}]${integer ? ' or not an integer' : ''}; using ${value}` };
   return { value };
