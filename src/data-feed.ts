@@ -14,7 +14,7 @@ import { focusHandoff } from './element/focus-handoff.js';
 import { forward } from './element/forward.js';
 import { ScheduleController } from './element/schedule-controller.js';
 import { timeZoneSetting } from './element/time-zone.js';
-import type { DataFeedEventMap, DataFeedEventName, DataFeedView } from './events.js';
+import { feedEvent, type DataFeedEventMap, type DataFeedEventName, type DataFeedView } from './events.js';
 import { toCSV } from './export/csv.js';
 import { TextViews } from './text/text-views.js';
 
@@ -378,9 +378,8 @@ export class DataFeed extends LitElement {
     this._emit('data-feed-update', { added, dropped, size: this._feed.buffer.size });
   }
 
-  /** Fires `name` with `detail`, bubbling and composed, as every event of the element. */
   private _emit<K extends DataFeedEventName>(name: K, detail: DataFeedEventMap[K]['detail']): void {
-    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+    this.dispatchEvent(feedEvent(name, detail));
   }
 
   /** The chart was drawn: its words follow. */

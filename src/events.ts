@@ -54,6 +54,14 @@ export interface DataFeedEventMap {
 
 export type DataFeedEventName = keyof DataFeedEventMap;
 
+/** The event of `name` as `<data-feed>` fires it: bubbling and composed. */
+export function feedEvent<K extends DataFeedEventName>(
+  name: K,
+  detail: DataFeedEventMap[K]['detail'],
+): DataFeedEventMap[K] {
+  return new CustomEvent(name, { detail, bubbles: true, composed: true }) as DataFeedEventMap[K];
+}
+
 declare global {
   interface HTMLElementEventMap extends DataFeedEventMap {}
 }
