@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 // restructured element landed; docs/benchmarks.md gives the figures. The budget holds what is
 // there now and no more. The leading licence notice (`/*! … */`, the third-party notices Lit and
 // uPlot ask for) is part of it (reported on its own below).
-const BUDGET_GZIP = 43_450;
+const BUDGET_GZIP = 43_150;
 const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
 const code = readFileSync(new URL('../dist/data-feed.bundle.js', import.meta.url));
 const total = gzip(code);
