@@ -102,15 +102,13 @@ export class Envelope {
     const end = this._keys.length;
     // Where a bucket's points begin; a bucket not written yet begins where the last one ended.
     const startOf = (b: number) => (b < end && b < this._outStart.length ? this._outStart[b] : this._outEnd);
-    // The first bucket, when it lost points, is written backwards from where the second begins
-    // (room for a whole bucket is kept in front of the first).
-    let from = Math.max(this._dirty, head);
+    // The first bucket, when it lost points, is written backwards from where the second begins:
+    // every bucket is written at least a whole bucket's room from the start, so it fits.
+    const from = Math.max(this._dirty, head);
     let at = from === head ? width : startOf(from);
     if (this._headDirty && from > head) {
-      const next = startOf(head + 1);
       const count = this._pick(head);
-      if (next - count >= 0) this._write(source, firstSeq, count, next - count, head);
-      else (from = head), (at = width);
+      this._write(source, firstSeq, count, startOf(head + 1) - count, head);
     }
     const room = (end - from) * width;
     if (this._out.length !== series + 1 || this._out[0].length < at + room) {
@@ -155,7 +153,7 @@ export class Envelope {
       }
       if (this._nanSeq[at] >= 0) picked[count++] = this._nanSeq[at];
     }
-    // An insertion sort (at most 2 + 3 per series), then the repeats dropped.
+    // An insertion sort (at most 2 + 3 per series) that drops repeats as it goes.
     let distinct = 0;
     for (let k = 0; k < count; k++) {
       const seq = picked[k];
