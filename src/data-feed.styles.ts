@@ -252,10 +252,14 @@ export const dataFeedStyles = css`
   .swatches > :nth-child(8) { --_c: var(--_series-8); }
   .swatches > :nth-child(9) { --_c: var(--_grid); }
   .swatches > :nth-child(10) { color: inherit; }
-  /* The lines' width: any CSS length, resolved to pixels as this swatch's width. */
+  /*
+   * The lines' width: any CSS length, resolved to pixels. Read as the left padding, which never
+   * transitions; the width, the same length, transitions to tell of a change.
+   */
   .swatches > :nth-child(11) {
     display: block;
     width: var(--data-feed-line-width, 1px);
+    padding-left: var(--data-feed-line-width, 1px);
     transition: width 1ms;
   }
 

@@ -368,7 +368,7 @@ describe('<data-feed>: colour scheme and styling hooks', () => {
     expect(lineWidthOf(wide, 1), '0.25rem in CSS pixels').to.equal(4);
     el.style.setProperty('--data-feed-line-width', '2.5px');
     const plot = plotOf(el)!;
-    // Followed through the swatches' transition, like a colour; a loaded WebKit once took more than 10 frames.
+    // Followed through the swatches' transition, like a colour (60 frames leave room for a loaded machine).
     await framesUntil(() => lineWidthOf(plot, 1) === 2.5, 60);
     expect([lineWidthOf(plot, 1), lineWidthOf(plot, 2)], 'no update needed').to.deep.equal([2.5, 2.5]);
   });

@@ -20,13 +20,14 @@ export const SWATCHES = Array.from({ length: PALETTE_SIZE + 3 }, () => html`<spa
 /**
  * Reads the theme from the host's unseen swatches: the palette's first `seriesCount` colours
  * (each a style lookup, so only the series in use), the grid colour, and the line width (a
- * swatch as wide as `--data-feed-line-width`, so any CSS length resolves to pixels); the text
+ * swatch padded by `--data-feed-line-width`, so any CSS length resolves to pixels); the text
  * colour and font from the host.
  */
 export function readTheme(host: Element, swatches: HTMLCollection, seriesCount: number): ChartTheme {
   const colour = (i: number) => getComputedStyle(swatches[i]).backgroundColor;
   const style = getComputedStyle(host);
-  const lineWidth = parseFloat(getComputedStyle(swatches[PALETTE_SIZE + 2]).width);
+  // Not the swatch's width: it transitions (that tells of a change), and read at the transition's start it is the old one.
+  const lineWidth = parseFloat(getComputedStyle(swatches[PALETTE_SIZE + 2]).paddingLeft);
   return {
     series: Array.from({ length: Math.min(seriesCount, PALETTE_SIZE) }, (_, i) => colour(i)),
     text: style.color,
