@@ -18,6 +18,7 @@ import {
   plotOf,
   plotWrap,
   strokeOf,
+  swatches,
 } from './harness.js';
 
 describe('<data-feed>: what it is and shows', () => {
@@ -371,6 +372,19 @@ describe('<data-feed>: colour scheme and styling hooks', () => {
     // Followed through the swatches' transition, like a colour (60 frames leave room for a loaded machine).
     await framesUntil(() => lineWidthOf(plot, 1) === 2.5, 60);
     expect([lineWidthOf(plot, 1), lineWidthOf(plot, 2)], 'no update needed').to.deep.equal([2.5, 2.5]);
+  });
+
+  it('draws a changed line width while the change is still in transition, not the width it is leaving', async () => {
+    const el = await mount(html`<data-feed style="width: 600px" .source=${stepSource()}></data-feed>`);
+    // The line width's swatch made to take 10 s over a change: the width read in the meantime is the old one.
+    const swatch = swatches(el).at(-1)!;
+    swatch.style.transitionDuration = '10s';
+    const started = new Promise((resolve) => swatch.addEventListener('transitionrun', resolve, { once: true }));
+    el.style.setProperty('--data-feed-line-width', '3px');
+    await started;
+    await new Promise((resolve) => setTimeout(resolve)); // the event reaches the chart after this listener
+    await el.refresh();
+    expect(lineWidthOf(plotOf(el)!, 1)).to.equal(3);
   });
 
   it('takes font, text and grid colours from --data-feed-font, --data-feed-text and --data-feed-grid', async () => {
