@@ -313,4 +313,31 @@ describe('<data-feed>: timing', () => {
     expect(source.callCount).to.equal(1);
     el.remove();
   });
+
+  it('with the built-in generator, a tick that cannot bring a point does not run: the same points, one timer per point', async () => {
+    const el = await mount(html`<data-feed min-interval="0.001" interval="0.001" sample-period="0.5"></data-feed>`);
+    let timers = 0;
+    const setTimeout = window.setTimeout;
+    window.setTimeout = ((callback: () => void, ms?: number) => setTimeout(() => (timers++, callback()), ms)) as typeof window.setTimeout;
+    try {
+      const events = record(el, ['data-feed-update']);
+      el.start();
+      await clock.tickAsync(5_000);
+      const { time } = el.data;
+      expect(time.slice(-10).map((t) => t - T0), 'a point every 0.5 s up to now').to.deep.equal([500, 1000, 1500, 2000, 2500, 3000, 3500, 4000, 4500, 5000].map((t) => t - 500));
+      expect(events.of('data-feed-update').map((e) => e.detail.added), 'one event per point').to.deep.equal([...Array(10).fill(1)]);
+      expect(timers, 'a timer per point, not one per millisecond').to.be.within(10, 11);
+
+      // What moves the next point earlier brings the ticks back at once, on the 1 ms phase.
+      await clock.tickAsync(100); // the point at 5 s came at 5.001 s; the next is due after 5.5 s
+      el.samplePeriod = 0.1;
+      await clock.tickAsync(1);
+      expect(el.data.time.slice(-2).map((t) => t - T0)).to.deep.equal([5_000, 5_100]);
+      el.clear();
+      await clock.tickAsync(1);
+      expect(el.data.time.length, 'the next tick backfills').to.equal(100);
+    } finally {
+      window.setTimeout = setTimeout;
+    }
+  });
 });

@@ -41,7 +41,9 @@ export interface FeedOptions {
 export class Feed {
   /** Where data comes from; `null` means the built-in random generator. Set it with `setSource`. */
   source: FeedSource | null = null;
+  /** Seconds one update reaches back at most; after lowering it, `scheduler.wake()`. */
   backfill: number;
+  /** Seconds between the points of the built-in generator; after lowering it, `scheduler.wake()`. */
   samplePeriod: number;
 
   /**
@@ -72,7 +74,19 @@ export class Feed {
       fail: options.fail,
       waiting: options.waiting,
       now: options.now,
+      quiet: () => this._quiet(),
     });
+  }
+
+  /**
+   * Until when an update would bring nothing: with the built-in generator and a point kept, no
+   * update asking up to a time within a sample period of it (or within the backfill, when that is
+   * shorter) finds a point, as the generator's first point is one period after the last kept one.
+   * Any other source may answer at any time.
+   */
+  private _quiet(): number {
+    const last = this._buffer.lastTime;
+    return this.source ? -Infinity : last + Math.min(this.samplePeriod, this.backfill) * 1000;
   }
 
   /** The kept points (a new buffer after `setColumns`). */
@@ -169,6 +183,7 @@ export class Feed {
     const dropped = this._buffer.size;
     forget();
     this._generation++;
+    this.scheduler.wake();
     this._kept(0, dropped);
     if (!reload) return;
     this._owesLoad = true;

@@ -1,4 +1,4 @@
-import { tickerFor, type Ticker, type Timers } from './ticker.js';
+import { tickerFor, type Quiet, type Ticker, type Timers } from './ticker.js';
 
 export interface SchedulerOptions<T> {
   /**
@@ -14,6 +14,11 @@ export interface SchedulerOptions<T> {
   waiting?: () => void;
   /** Milliseconds between updates while running. */
   intervalMs: number;
+  /**
+   * Until when a call would bring nothing (see `Quiet`): scheduled ticks due until then are not
+   * run. Call `wake()` when it moves earlier.
+   */
+  quiet?: Quiet;
   /** Milliseconds after which an unsettled call counts as failed. */
   timeoutMs?: number;
   timers?: Timers;
@@ -130,6 +135,11 @@ export class Scheduler<T> {
     }
   }
 
+  /** The quiet time may have moved earlier: the next scheduled tick is not skipped for the old one. */
+  wake(): void {
+    this._ticker.wake(this._onTick);
+  }
+
   /** One update now, whatever the state; settles with that update (or the one it joined). */
   refresh(): Promise<void> {
     return new Promise((resolve, reject) => this._request(true, { resolve, reject }));
@@ -149,7 +159,7 @@ export class Scheduler<T> {
   /** The schedule starts now: ticks every interval from now, with the others started in this task. */
   private _scheduleTick(): void {
     this._cancelTick();
-    this._leave = this._ticker.join(this._intervalMs, this._onTick);
+    this._leave = this._ticker.join(this._intervalMs, this._onTick, this._options.quiet);
   }
 
   private _cancelTick(): void {

@@ -7,13 +7,19 @@ export interface Timers {
 /** A scheduler's side of a shared tick: called with the time the tick was due. */
 export type TickMember = (due: number) => void;
 
+/**
+ * Until when (ms, on the `now` clock) a member has nothing to do: a tick due at or before it would
+ * bring it nothing. `-Infinity` when any tick may.
+ */
+export type Quiet = () => number;
+
 /** A group of ticks: the ticker's own state, never handed out (its fields `_`-named, as private members are). */
 interface Group {
   _intervalMs: number;
   /** When the next tick is due (ms, on the `now` clock). */
   _next: number;
   _timer: unknown;
-  _members: Set<TickMember>;
+  _members: Map<TickMember, Quiet | undefined>;
 }
 
 /**
@@ -22,7 +28,10 @@ interface Group {
  * at 0.5 s repaint twice a second, not a hundred times). A group keeps its phase: each tick is due
  * a whole number of intervals after the group's start, however late its timer runs; a timer late
  * by whole intervals runs one tick, for the latest due time, and a clock set back starts the
- * group again from then.
+ * group again from then. A tick none of its members has anything to do for is not run: the timer
+ * waits for the first tick after every member's quiet time (the built-in generator at an interval
+ * shorter than its sample period wakes only for ticks that bring a point), and `wake()` brings it
+ * back to the next tick when a member's quiet time moves earlier.
  */
 export class Ticker {
   private readonly _groups = new Map<string, Group>();
@@ -35,7 +44,7 @@ export class Ticker {
   ) {}
 
   /** Joins `member` to the ticks every `intervalMs` of the group started in this task; returns how to leave. */
-  join(intervalMs: number, member: TickMember): () => void {
+  join(intervalMs: number, member: TickMember, quiet?: Quiet): () => void {
     const now = this._now();
     let start = this._starts.get(intervalMs);
     // A start older than an interval is another schedule's (time moved on within one test's task).
@@ -46,12 +55,9 @@ export class Ticker {
     }
     const key = `${intervalMs}@${start}`;
     let group = this._groups.get(key);
-    if (!group) {
-      group = { _intervalMs: intervalMs, _next: start + intervalMs, _timer: undefined, _members: new Set() };
-      this._groups.set(key, group);
-      this._arm(key, group);
-    }
-    group._members.add(member);
+    if (!group) this._groups.set(key, (group = { _intervalMs: intervalMs, _next: start + intervalMs, _timer: undefined, _members: new Map() }));
+    group._members.set(member, quiet);
+    this.wake(member);
     const joined = group;
     return () => {
       joined._members.delete(member);
@@ -62,8 +68,28 @@ export class Ticker {
     };
   }
 
+  /** The quiet time of `member` may have moved earlier: its group's timer is set again. */
+  wake(member: TickMember): void {
+    for (const [key, group] of this._groups) {
+      if (group._members.has(member)) {
+        this._timers.clearTimeout(group._timer);
+        this._arm(key, group);
+      }
+    }
+  }
+
+  /** Sets the group's timer for its next tick on its phase after every member's quiet time. */
   private _arm(key: string, group: Group): void {
-    group._timer = this._timers.setTimeout(() => this._tick(key, group), Math.max(0, group._next - this._now()));
+    const now = this._now();
+    const interval = group._intervalMs;
+    let at = group._next;
+    let quiet = Infinity;
+    for (const until of group._members.values()) quiet = Math.min(quiet, until?.() ?? -Infinity);
+    // The first tick on the phase after every member's quiet time, and after now when ticks passed
+    // while the group was quiet (it was woken between ticks).
+    const after = Math.max(quiet, at > now ? -Infinity : now);
+    if (after >= at) at += (Math.floor((after - at) / interval) + 1) * interval;
+    group._timer = this._timers.setTimeout(() => this._tick(key, group), at - now);
   }
 
   private _tick(key: string, group: Group): void {
@@ -72,9 +98,13 @@ export class Ticker {
     const interval = group._intervalMs;
     const due = now < group._next ? now : group._next + Math.floor((now - group._next) / interval) * interval;
     group._next = due + interval;
-    // Next tick first: a member that stops (and leaves) in its tick must be able to cancel it.
-    this._arm(key, group);
-    for (const member of [...group._members]) if (group._members.has(member)) member(due);
+    // The next tick is set once the members ran (their quiet times follow what they kept), even if
+    // one throws; a member that stops (and leaves) in its tick ends the group when it is the last.
+    try {
+      for (const [member, quiet] of [...group._members]) if (group._members.has(member) && !(due <= (quiet?.() ?? -Infinity))) member(due);
+    } finally {
+      if (this._groups.get(key) === group) this._arm(key, group);
+    }
   }
 }
 

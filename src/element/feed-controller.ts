@@ -91,6 +91,7 @@ export class FeedController implements ReactiveController {
   set backfill(value: number) {
     const read = readNumber(value, { min: 0, max: MAX_BACKFILL, fallback: this.backfill, reset: DEFAULTS.backfill });
     this.feed.backfill = accept(this._options.warn, 'backfill', value, read);
+    this.feed.scheduler.wake();
   }
 
   get samplePeriod(): number {
@@ -98,6 +99,7 @@ export class FeedController implements ReactiveController {
   }
   set samplePeriod(value: number) {
     this.feed.samplePeriod = accept(this._options.warn, 'samplePeriod', value, readSeconds(value, this.samplePeriod, DEFAULTS.samplePeriod));
+    this.feed.scheduler.wake();
   }
 
   get source(): FeedSource | null {

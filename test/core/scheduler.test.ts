@@ -135,11 +135,12 @@ describe('Scheduler', () => {
     it('a tick whose timer runs late leaves the next ones on the grid, and each asks for the time it was due', () => {
       const late = [0, 3, 9, 1, 0, 7]; // how late the timer of each tick runs (none for the start)
       const behind = behindFor(late);
-      const { scheduler, at, ranAt } = lagging(500, () => behind[calls]);
+      let tick = 0;
+      const { scheduler, at, ranAt } = lagging(500, () => behind[tick]);
       const start = Date.now();
       scheduler.setActive(true);
       scheduler.start();
-      for (let tick = 1; tick < late.length; tick++) clock.next(); // run the one timer waiting
+      for (tick = 1; tick < late.length; tick++) clock.next(); // run the one timer waiting
       expect(calls).to.equal(late.length);
       const due = late.map((_, k) => start + 500 * k);
       expect(ranAt.map((t, k) => t + behind[k]), 'each ran late as planned').to.deep.equal(due.map((t, k) => t + late[k]));

@@ -64,4 +64,64 @@ describe('Ticker', () => {
     clock.tick(280);
     expect(dues).to.deep.equal([1500, 2000]);
   });
+
+  describe('quiet members', () => {
+    it('a tick every member is quiet for is not run: the timer waits for the first tick after the earliest quiet time, on the phase', () => {
+      const dues: number[] = [];
+      let quiet = T0 + 1_720;
+      const fired = countFired();
+      ticker.join(100, (due) => dues.push(due - T0), () => quiet);
+      clock.tick(1_000);
+      expect(dues).to.deep.equal([]);
+      expect(fired()).to.equal(0);
+      clock.tick(800);
+      expect(dues, 'the next tick on the phase after the quiet time').to.deep.equal([1_800]);
+      expect(fired(), 'one timer ran, not eighteen').to.equal(1);
+      quiet = -Infinity;
+      clock.tick(300);
+      expect(dues).to.deep.equal([1_800, 1_900, 2_000, 2_100]);
+    });
+
+    it('a member still quiet when the group ticks for another is not called', () => {
+      const seen: string[] = [];
+      ticker.join(100, (due) => seen.push(`quiet@${due - T0}`), () => T0 + 250);
+      ticker.join(100, (due) => seen.push(`busy@${due - T0}`));
+      clock.tick(300);
+      expect(seen).to.deep.equal(['busy@100', 'busy@200', 'quiet@300', 'busy@300']);
+    });
+
+    it('wake() sets the timer again for the next tick on the phase when the quiet time moves earlier', () => {
+      const dues: number[] = [];
+      let quiet = T0 + 10_000;
+      const member = (due: number) => dues.push(due - T0);
+      ticker.join(100, member, () => quiet);
+      clock.tick(450);
+      expect(dues).to.deep.equal([]);
+      quiet = -Infinity;
+      ticker.wake(member);
+      clock.tick(49);
+      expect(dues, 'not before the phase').to.deep.equal([]);
+      clock.tick(1);
+      expect(dues).to.deep.equal([500]);
+    });
+
+    it('a member that throws in its tick leaves the group ticking', () => {
+      let calls = 0;
+      ticker.join(100, () => {
+        calls++;
+        throw new Error('boom');
+      }, () => -Infinity);
+      expect(() => clock.tick(100)).to.throw('boom');
+      expect(() => clock.tick(100)).to.throw('boom');
+      expect(calls).to.equal(2);
+    });
+  });
+
+  /** Counts the timers the fake clock runs from now on. */
+  function countFired(): () => number {
+    let fired = 0;
+    const original = clock.setTimeout;
+    (clock as { setTimeout: unknown }).setTimeout = (callback: () => void, ms: number) => original(() => (fired++, callback()), ms);
+    return () => fired;
+  }
 });
