@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 export const root = fileURLToPath(new URL('..', import.meta.url));
 const pagesDir = fileURLToPath(new URL('./pages/', import.meta.url));
 
-export const PAGES = ['metric', 'update', 'many', 'memory', 'startup'];
+export const PAGES = ['metric', 'update', 'many', 'memory', 'startup', 'settings'];
 
 const html = (name) => `<!doctype html>
 <html lang="en">

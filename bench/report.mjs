@@ -39,6 +39,11 @@ export function targets(r) {
     out.push([`${m.count} elements: ≤ 1.50× one page updating ${m.count} raw uPlot charts from one timer`, ratio(m.ratio.shared), m.ratio.shared <= 1.5]);
   }
   if (r.startup) out.push(['warm start-up: ≤ 1.50× raw uPlot', ratio(r.startup.ratio.element), r.startup.ratio.element <= 1.5]);
+  if (r.settings) {
+    for (const [kind, k] of Object.entries(r.settings.kinds)) {
+      out.push([`${r.settings.changes} random ${kind} changes, time moving between them: ≤ 1.50× a minimal implementation`, ratio(k.ratio), k.ratio <= 1.5]);
+    }
+  }
   if (r.size) out.push(['bundle ≤ 40,960 B gzip in all', `${count(r.size.bundle.gzip)} B`, r.size.bundle.gzip <= 40_960]);
   return out;
 }
@@ -115,6 +120,31 @@ function sections(r) {
       `Warm start-up: CPU ms from creating a chart with 100 points to the rendered frame that shows its lines (median of ${s.rounds})`,
       ['variant', 'CPU ms', 'quartiles', '÷ uPlot (median of per-round ratios)'],
       Object.keys(names).map((v) => [names[v], ms(s.ms[v]), range(s.iqr[v]), s.ratio[v] ? ratio(s.ratio[v]) : '']),
+    ]);
+  }
+  if (r.settings) {
+    const t = r.settings;
+    const names = { element: '<data-feed>', minimal: 'minimal' };
+    out.push([
+      `Changes of settings: ${t.changes} random changes (good and bad values) to a streaming chart, 0–3 s of fake time after each, drawing stubbed (median of ${t.rounds} rounds)`,
+      ['changes as', 'variant', 'CPU ms', 'wall ms', 'timers run', 'updates', 'warnings', 'element ÷ minimal (CPU)'],
+      Object.entries(t.kinds).flatMap(([kind, k]) =>
+        Object.entries(names).map(([v, label]) => [
+          kind === 'property' ? 'properties' : 'attributes',
+          label,
+          ms(k.variants[v].cpu),
+          ms(k.variants[v].wall),
+          count(k.variants[v].timers),
+          count(k.variants[v].updates),
+          count(k.variants[v].warnings),
+          v === 'element' ? ratio(k.ratio) : '',
+        ]),
+      ),
+    ]);
+    out.push([
+      `One setting at a time: CPU ms per change, ${t.each} changes (its values in turn, one of them bad for the numbers), no time passing (median of ${t.rounds} rounds)`,
+      ['setting', '<data-feed>', 'minimal', 'element ÷ minimal'],
+      Object.entries(t.single).map(([name, x]) => [name, ms(x.element), ms(x.minimal), ratio(x.ratio)]),
     ]);
   }
   if (r.memory) {

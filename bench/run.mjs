@@ -4,7 +4,7 @@
 //
 //   node bench/run.mjs                  full run, writes docs/benchmarks.md
 //   node bench/run.mjs --smoke          every part at tiny sizes; checks only that numbers come out
-//   node bench/run.mjs --only=update,size   some parts (metric, update, many, startup, memory, size); writes nothing
+//   node bench/run.mjs --only=update,size   some parts (metric, update, many, startup, memory, settings, size); writes nothing
 //   node bench/run.mjs --profile [capacity] [variant]   where one variant's update time goes
 //                                       (variants: element, element-table, element-zoomed, element-ticks, uplot, uplot-look, uplot-ticks)
 //   node bench/run.mjs --profile many [variant] [seconds]   the same for 50 streaming charts
@@ -21,6 +21,7 @@ import { buildPages, root } from './pages.mjs';
 import { runMany } from './parts/many.mjs';
 import { runMemory } from './parts/memory.mjs';
 import { runMetric } from './parts/metric.mjs';
+import { runSettings } from './parts/settings.mjs';
 import { runSize } from './parts/size.mjs';
 import { runStartup } from './parts/startup.mjs';
 import { runUpdate } from './parts/update.mjs';
@@ -40,6 +41,7 @@ const FULL = {
   many: { count: 50, intervalS: 0.5, seconds: 10, settleS: 2, reps: 3, traceS: 2 },
   startup: { warmup: 5, rounds: 40 },
   memory: { first: 200, total: 1_200, warmCycles: 10, cycles: 100 },
+  settings: { rounds: 2, changes: 320, warmup: 20, each: 100 },
   size: { build: true },
 };
 
@@ -52,6 +54,7 @@ const SMOKE = {
   many: { count: 3, intervalS: 0.5, seconds: 1.2, settleS: 0.6, reps: 1, traceS: 0.6 },
   startup: { warmup: 1, rounds: 2 },
   memory: { first: 5, total: 20, warmCycles: 1, cycles: 3 },
+  settings: { rounds: 1, changes: 12, warmup: 2, each: 3 },
   size: { build: false },
 };
 
@@ -193,6 +196,7 @@ async function main() {
       many: () => runMany(needBrowser(), server.url, config.many, log),
       startup: () => runStartup(needBrowser(), server.url, config.startup, log),
       memory: () => runMemory(needBrowser(), server.url, config.memory, log),
+      settings: () => runSettings(needBrowser(), server.url, config.settings, log),
       size: () => runSize(config.size, log),
     };
     const results = {};
