@@ -16,6 +16,7 @@ import { ScheduleController } from './element/schedule-controller.js';
 import { timeZoneSetting } from './element/time-zone.js';
 import { feedEvent, type DataFeedEventMap, type DataFeedEventName, type DataFeedView } from './events.js';
 import { toCSV } from './export/csv.js';
+import { toPNG } from './export/png.js';
 import { TextViews } from './text/text-views.js';
 
 /**
@@ -318,7 +319,7 @@ export class DataFeed extends LitElement {
 
   /** The chart as drawn now, axes included, as a PNG on the element's background; rejects while detached. */
   toPNG(): Promise<Blob> {
-    return this._chart.toPNG(getComputedStyle(this).backgroundColor);
+    return toPNG(this._chart.canvas(), getComputedStyle(this).backgroundColor);
   }
 
   override connectedCallback(): void {

@@ -172,10 +172,17 @@ export class ChartController implements ReactiveController {
     this._container = this._sizer = null;
   }
 
-  /** Rebuilds the chart for other series (uPlot cannot change its series in place). */
+  /** Other series, in the chart as it is (no new chart, canvas or legend), and drawn at once. */
   setSeries(names: readonly string[]): void {
     this._names = names;
-    this._rebuild();
+    const plot = this._plot;
+    if (!plot) return;
+    this._hold.cancel();
+    this.restyle(); // the palette is read for the number of series
+    while (plot.series.length > 1) plot.delSeries(1);
+    names.forEach((label, index) => plot.addSeries(this._line(label, index)));
+    this._dashes(this._dense);
+    this._draw();
   }
 
   /** Shows times in `timeZone` (an IANA name or `UTC`; undefined: the browser's), rebuilding the chart. */
@@ -185,24 +192,10 @@ export class ChartController implements ReactiveController {
     this._rebuild();
   }
 
-  /**
-   * The chart as a PNG image: what is drawn now (a waiting draw drawn first), axes included, on
-   * `background` (any CSS colour; transparent keeps the canvas see-through).
-   */
-  toPNG(background: string): Promise<Blob> {
-    if (!this._plot) return Promise.reject(new Error('data-feed: there is no chart to export while it is not in the document'));
+  /** The chart's canvas as drawn now (a waiting draw drawn first), axes included; undefined while detached. */
+  canvas(): HTMLCanvasElement | undefined {
     this.flush();
-    const source = this._plot.ctx.canvas;
-    const canvas = document.createElement('canvas');
-    canvas.width = source.width;
-    canvas.height = source.height;
-    const ctx = canvas.getContext('2d')!;
-    ctx.fillStyle = background;
-    ctx.fillRect(0, 0, canvas.width, canvas.height);
-    ctx.drawImage(source, 0, 0);
-    return new Promise((resolve, reject) =>
-      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('data-feed: could not encode the chart as PNG'))), 'image/png'),
-    );
+    return this._plot?.ctx.canvas;
   }
 
   /** Asks for a draw: at once, or at the next frame when one was drawn since the last (see DrawHold). */
@@ -363,32 +356,7 @@ export class ChartController implements ReactiveController {
         {
           value: (u, _v, _series, idx) => (idx == null || !this._full ? '--' : this._time(this._full[0][this._nearest(u, idx)])),
         },
-        ...this._names.map(
-          (label, index): uPlot.Series => ({
-            label,
-            stroke: () => {
-              const palette = theme().series;
-              return palette[index % palette.length];
-            },
-            width: this._theme.lineWidth,
-            dash: DASHES[index % DASHES.length] as number[],
-            // Dense data is a zigzag within each pixel column: a thicker stroke of it costs several
-            // times a 1 px one to paint and shows nothing more.
-            paths: (u, seriesIndex, idx0, idx1) => {
-              const paths = linear(u, seriesIndex, idx0, idx1);
-              if (paths && this._dense) (paths as { _width?: number })._width = Math.min(1, this._theme.lineWidth);
-              return paths;
-            },
-            points: { show: false },
-            value: (u, _v, seriesIndex, idx) => {
-              if (idx == null || !this._full) return '--';
-              const real = this._full[seriesIndex][this._nearest(u, idx)];
-              return real == null || Number.isNaN(real) ? '--' : formatValue(real);
-            },
-            gaps: (u, seriesIndex, idx0, idx1, nullGaps) =>
-              this._options.buffer().gapCount(index) === 0 ? nullGaps : nanGaps(u, seriesIndex, idx0, idx1),
-          }),
-        ),
+        ...this._names.map(this._line, this),
       ],
     };
     this._plot = new uPlot(options, this._prepare(options.width), this._container!);
@@ -396,5 +364,30 @@ export class ChartController implements ReactiveController {
     this._dashes(this._dense);
     this._plot.over.addEventListener('dblclick', () => this.onReset?.());
     this._options.drawn?.();
+  }
+
+  /** The options of series `index`, named `label`. */
+  private _line(label: string, index: number): uPlot.Series {
+    return {
+      label,
+      stroke: () => this._theme.series[index % this._theme.series.length],
+      width: this._theme.lineWidth,
+      dash: DASHES[index % DASHES.length] as number[],
+      // Dense data is a zigzag within each pixel column: a thicker stroke of it costs several
+      // times a 1 px one to paint and shows nothing more.
+      paths: (u, seriesIndex, idx0, idx1) => {
+        const paths = linear(u, seriesIndex, idx0, idx1);
+        if (paths && this._dense) (paths as { _width?: number })._width = Math.min(1, this._theme.lineWidth);
+        return paths;
+      },
+      points: { show: false },
+      value: (u, _v, seriesIndex, idx) => {
+        if (idx == null || !this._full) return '--';
+        const real = this._full[seriesIndex][this._nearest(u, idx)];
+        return real == null || Number.isNaN(real) ? '--' : formatValue(real);
+      },
+      gaps: (u, seriesIndex, idx0, idx1, nullGaps) =>
+        this._options.buffer().gapCount(index) === 0 ? nullGaps : nanGaps(u, seriesIndex, idx0, idx1),
+    };
   }
 }

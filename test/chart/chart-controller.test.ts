@@ -3,8 +3,9 @@ import sinon from 'sinon';
 import type uPlot from 'uplot';
 import { BoundedBuffer } from '../../src/core/buffer.js';
 import { ChartController } from '../../src/chart/chart-controller.js';
+import { DASHES } from '../../src/chart/series-style.js';
 import type { Frames } from '../../src/chart/frames.js';
-import { chartCount, chartRoot, dashOf, legendValues, lineWidthOf, plotCanvas, strokeOf } from '../harness.js';
+import { chartCount, chartRoot, dashOf, legendLabels, legendValues, lineWidthOf, plotCanvas, strokeOf } from '../harness.js';
 
 /** A host for the controller alone: the tests attach and detach it themselves. */
 const host = { addController() {}, removeController() {}, requestUpdate() {}, updateComplete: Promise.resolve(true) };
@@ -189,12 +190,24 @@ describe('ChartController', () => {
     expect(chart.plot!.height).to.equal(150);
   });
 
-  it('rebuilds for new series names', () => {
+  it('takes new series into the chart it has (no new chart), legend, colours and data included, drawn at once', () => {
     chart.attach(container, sizer, ['A', 'B']);
-    const first = chart.plot;
-    chart.setSeries(['x', 'y']);
-    expect(chart.plot).not.to.equal(first);
-    expect(chart.plot!.series.map((s) => s.label)).to.deep.equal(['Time', 'x', 'y']);
+    const plot = chart.plot!;
+    buffer = new BoundedBuffer(3, 100);
+    buffer.append([1000, 2000], [[1, 2], [3, 4], [5, 6]]);
+    chart.setSeries(['x', 'y', 'z']);
+    expect(chart.plot, 'the same chart').to.equal(plot);
+    expect(plot.series.map((s) => s.label)).to.deep.equal(['Time', 'x', 'y', 'z']);
+    expect(legendLabels(container)).to.deep.equal(['Time', 'x', 'y', 'z']);
+    expect(plot.data.map((column) => Array.from(column))).to.deep.equal([[1000, 2000], [1, 2], [3, 4], [5, 6]]);
+    expect([1, 2, 3].map((i) => strokeOf(plot, i)), 'the palette repeats').to.deep.equal(['rgb(1, 2, 3)', 'rgb(4, 5, 6)', 'rgb(1, 2, 3)']);
+    expect([1, 2, 3].map((i) => dashOf(plot, i)), 'each series its own dash').to.deep.equal(DASHES.slice(0, 3));
+
+    buffer = new BoundedBuffer(1, 100);
+    chart.setSeries(['only']);
+    expect(plot.series.map((s) => s.label)).to.deep.equal(['Time', 'only']);
+    expect(legendLabels(container)).to.deep.equal(['Time', 'only']);
+    expect(plot.data).to.have.length(2);
     expect(chartCount(container)).to.equal(1);
   });
 
