@@ -18,6 +18,8 @@ interface Group {
   _intervalMs: number;
   /** When the next tick is due (ms, on the `now` clock). */
   _next: number;
+  /** When its timer is set for: later than `_next` while every member is quiet. */
+  _at: number;
   _timer: unknown;
   _members: Map<TickMember, Quiet | undefined>;
 }
@@ -55,7 +57,7 @@ export class Ticker {
     }
     const key = `${intervalMs}@${start}`;
     let group = this._groups.get(key);
-    if (!group) this._groups.set(key, (group = { _intervalMs: intervalMs, _next: start + intervalMs, _timer: undefined, _members: new Map() }));
+    if (!group) this._groups.set(key, (group = { _intervalMs: intervalMs, _next: start + intervalMs, _at: 0, _timer: undefined, _members: new Map() }));
     group._members.set(member, quiet);
     this.wake(member);
     const joined = group;
@@ -68,10 +70,10 @@ export class Ticker {
     };
   }
 
-  /** The quiet time of `member` may have moved earlier: its group's timer is set again. */
+  /** The quiet time of `member` may have moved earlier: its group's timer, if set past the next tick, is set again. */
   wake(member: TickMember): void {
     for (const [key, group] of this._groups) {
-      if (group._members.has(member)) {
+      if (group._members.has(member) && group._at !== group._next) {
         this._timers.clearTimeout(group._timer);
         this._arm(key, group);
       }
@@ -89,7 +91,7 @@ export class Ticker {
     // while the group was quiet (it was woken between ticks).
     const after = Math.max(quiet, at > now ? -Infinity : now);
     if (after >= at) at += (Math.floor((after - at) / interval) + 1) * interval;
-    group._timer = this._timers.setTimeout(() => this._tick(key, group), at - now);
+    group._timer = this._timers.setTimeout(() => this._tick(key, group), (group._at = at) - now);
   }
 
   private _tick(key: string, group: Group): void {

@@ -105,6 +105,15 @@ describe('Ticker', () => {
       expect(dues).to.deep.equal([500]);
     });
 
+    it('wake() leaves alone a timer already set for the next tick', () => {
+      const member = () => {};
+      ticker.join(100, member, () => -Infinity);
+      const set = sinon.spy(clock, 'setTimeout');
+      ticker.wake(member);
+      expect(set.callCount).to.equal(0);
+      set.restore();
+    });
+
     it('a member that throws in its tick leaves the group ticking', () => {
       let calls = 0;
       ticker.join(100, () => {
