@@ -285,9 +285,12 @@ export class ChartController implements ReactiveController {
     if (!this._plot) return;
     const size = this._size();
     if (size.width !== this._plot.width || size.height !== this._plot.height) {
-      // Shown again after display: none, where no transition told of a change of colour.
-      this.restyle();
-      this._readTheme();
+      // Shown again after display: none, where no transition told of a change of colour; a change
+      // of size alone reads no style (a window dragged wider would read it at every step).
+      if (!this._plot.width) {
+        this.restyle();
+        this._readTheme();
+      }
       this._plot.batch((plot: uPlot) => plot.setSize(size));
     }
   }

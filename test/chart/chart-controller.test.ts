@@ -211,6 +211,25 @@ describe('ChartController', () => {
     expect(chartCount(container)).to.equal(1);
   });
 
+  it('reads the colours again when shown after display: none, not at every change of size', async () => {
+    const read = sinon.spy(theme);
+    chart.detach();
+    chart = new ChartController(host, { buffer: () => buffer, theme: read, frames });
+    chart.attach(container, sizer, ['A', 'B']);
+    const resized = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    read.resetHistory();
+    container.style.width = '400px';
+    await resized();
+    expect(chart.plot!.width, 'resized').to.equal(400);
+    expect(read.callCount, 'a change of size').to.equal(0);
+    container.style.display = 'none';
+    await resized();
+    container.style.display = '';
+    await resized();
+    expect(chart.plot!.width).to.equal(400);
+    expect(read.callCount, 'shown again').to.equal(1);
+  });
+
   it('detach() destroys the chart, stops watching the size and cancels a waiting draw', () => {
     const observers: ResizeObserver[] = [];
     const Original = window.ResizeObserver;
@@ -407,7 +426,7 @@ describe('ChartController: many charts', () => {
 });
 
 describe('ChartController: colours', () => {
-  it('reads the theme when made, never on a draw however much time passes, and again on a transition, a colour-scheme change, restyle() or a resize', async () => {
+  it('reads the theme when made, never on a draw however much time passes or on a resize, and again on a transition, a colour-scheme change or restyle()', async () => {
     const buffer = new BoundedBuffer(1, 100);
     buffer.append([1, 2], [[1, 2]]);
     const container = document.createElement('div');
@@ -454,12 +473,12 @@ describe('ChartController: colours', () => {
 
       sizer.style.width = '200px';
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
-      expect(reads, 'a resize').to.equal(5);
+      expect(reads, 'a resize (see below for a return from display: none)').to.equal(4);
 
       chart.detach();
       expect(removed.firstCall.args[1]).to.equal(onScheme);
       container.dispatchEvent(new Event('transitionrun'));
-      expect(reads, 'nothing after detach').to.equal(5);
+      expect(reads, 'nothing after detach').to.equal(4);
     } finally {
       clock.restore();
       listeners.restore();
