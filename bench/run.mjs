@@ -41,7 +41,7 @@ const FULL = {
   many: { count: 50, intervalS: 0.5, seconds: 10, settleS: 2, reps: 3, traceS: 2 },
   startup: { warmup: 5, rounds: 40 },
   memory: { first: 200, total: 1_200, warmCycles: 10, cycles: 100 },
-  settings: { rounds: 2, changes: 320, warmup: 20, each: 100 },
+  settings: { seeds: [1000, 1001], rounds: 2, changes: 320, warmup: 20, each: 100 },
   size: { build: true },
 };
 
@@ -54,7 +54,7 @@ const SMOKE = {
   many: { count: 3, intervalS: 0.5, seconds: 1.2, settleS: 0.6, reps: 1, traceS: 0.6 },
   startup: { warmup: 1, rounds: 2 },
   memory: { first: 5, total: 20, warmCycles: 1, cycles: 3 },
-  settings: { rounds: 1, changes: 12, warmup: 2, each: 3 },
+  settings: { seeds: [1000], rounds: 1, changes: 12, warmup: 2, each: 3 },
   size: { build: false },
 };
 

@@ -3,7 +3,7 @@
 // generator makes standard-normal points, the points live in plain arrays trimmed to the capacity,
 // and uPlot draws them (made again when the series change). No feeds, zoom, table or theme: what
 // the settings part changes is all it has.
-import { LitElement, html } from 'lit';
+import { LitElement, css, html } from 'lit';
 import uPlot from 'uplot';
 
 const NUMBERS = {
@@ -24,6 +24,13 @@ function normal(): number {
 }
 
 export class MinimalFeed extends LitElement {
+  // The element's own padding: with no-controls both draw on canvases of one size.
+  static override styles = css`
+    :host {
+      display: block;
+      padding: 16px;
+    }
+  `;
   static override properties = {
     ...Object.fromEntries(Object.keys(NUMBERS).map((name) => [name, { type: Number, attribute: kebab(name), noAccessor: true }])),
     ...Object.fromEntries(TEXTS.map((name) => [name, { attribute: kebab(name) }])),
@@ -158,20 +165,29 @@ export class MinimalFeed extends LitElement {
       return;
     }
     const series = [{}, ...this._series.map((label, i) => ({ label, stroke: ['#0068c9', '#c0392b'][i % 2] }))];
-    this._chart = new uPlot({ width: 600, height: 200, series }, data, box);
+    this._chart = new uPlot({ width: box.clientWidth, height: 300, series }, data, box);
   }
+
+  // The chart fills the width of its part and follows it.
+  private _resizer = new ResizeObserver(() => {
+    const width = this.renderRoot.querySelector<HTMLElement>('.chart')?.clientWidth ?? 0;
+    if (this._chart && width !== this._chart.width) this._chart.setSize({ width, height: 300 });
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (this.hasUpdated) this._resizer.observe(this.renderRoot.querySelector('.chart')!);
     if (this._streaming) this._schedule(true);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this._timer);
+    this._resizer.disconnect();
   }
 
   override firstUpdated(): void {
+    this._resizer.observe(this.renderRoot.querySelector('.chart')!);
     this._update();
   }
 
