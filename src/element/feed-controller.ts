@@ -10,6 +10,13 @@ import { ServerFeed } from '../feeds/server-feed.js';
 
 const TRANSPORTS: readonly FeedTransport[] = ['poll', 'sse', 'websocket'];
 
+/**
+ * The clock, read at each call (a test's fake clock replaces `Date`). A module function, not a
+ * closure in the constructor: the page's shared ticker keeps the first scheduler's clock, and a
+ * closure there would keep that scheduler's element too.
+ */
+const now = () => Date.now();
+
 export interface FeedControllerOptions {
   /** The points kept changed: `added` accepted (before trimming), `dropped` removed. */
   kept: (added: number, dropped: number) => void;
@@ -65,7 +72,7 @@ export class FeedController implements ReactiveController {
       interval: DEFAULTS.interval,
       backfill: DEFAULTS.backfill,
       samplePeriod: DEFAULTS.samplePeriod,
-      now: () => Date.now(),
+      now,
       kept: options.kept,
       // A failure stays shown until an update succeeds after it, later: when a timed-out call lets
       // the waiting update run at once, the message is not cleared before anyone saw it.
