@@ -190,7 +190,7 @@ export class DataFeed extends LitElement {
   private _seriesSet = false;
   private readonly _internals = this.attachInternals();
   private readonly _attributes = new Attributes(this);
-  private readonly _textViews = new TextViews();
+  private readonly _textViews = new TextViews(this);
   private readonly _zone = timeZoneSetting(this._attributes.warn, (zone) => {
     this._textViews.setTimeZone(zone);
     this._chart.setTimeZone(zone || undefined);

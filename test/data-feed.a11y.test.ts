@@ -1,7 +1,8 @@
 import { expect, html } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { itInChromium, pressChord, resetMedia } from './engine.js';
-import { T0, afterHeldDraw, mount, part, stepSource, useFakeClock } from './helpers.js';
+import { T0, afterHeldDraw, mount, nextFrame, part, stepSource, useFakeClock } from './helpers.js';
+import type { DataFeed } from '../src/data-feed.js';
 import { announcer, dashOf, legendMarkers, swatches } from './harness.js';
 
 /** The element (or node) that has the focus, looking into shadow roots. */
@@ -108,6 +109,8 @@ describe('<data-feed>: accessibility', () => {
   });
 
   describe('table view', () => {
+    /** The table's rows that stand for points (not the empty rows for those out of view). */
+    const tableRows = (el: DataFeed) => [...part(el, 'table').querySelectorAll<HTMLTableRowElement>('tbody tr[aria-rowindex]')];
     useFakeClock();
 
     it('the table attribute shows the kept points as a table, newest first, times as row headers', async () => {
@@ -120,8 +123,10 @@ describe('<data-feed>: accessibility', () => {
       expect(table.caption!.textContent).to.equal('4 points, newest first');
       const head = Array.from(table.tHead!.rows[0].cells, (c) => c.textContent!.trim());
       expect(head).to.deep.equal(['Time (UTC)', 'A', 'B']);
-      const rows = Array.from(table.tBodies[0].rows);
+      expect(table.getAttribute('aria-rowcount'), 'the header and 4 rows').to.equal('5');
+      const rows = tableRows(el);
       expect(rows).to.have.length(4);
+      expect(rows.map((row) => row.getAttribute('aria-rowindex'))).to.deep.equal(['2', '3', '4', '5']);
       const { time, values } = el.data;
       rows.forEach((row, k) => {
         const i = 3 - k;
@@ -138,14 +143,39 @@ describe('<data-feed>: accessibility', () => {
       const el = await mount(html`<data-feed table capacity="1000" backfill="1000" .source=${stepSource()}></data-feed>`);
       const table = () => part(el, 'table').querySelector('table')!;
       expect(table().caption!.textContent).to.equal('Newest 500 of 1000 points');
-      expect(table().tBodies[0].rows).to.have.length(500);
+      expect(table().getAttribute('aria-rowcount')).to.equal('501');
       el.append({ time: [T0 + 1], values: [[42], [43]] });
       await afterHeldDraw();
-      expect(Array.from(table().tBodies[0].rows[0].cells, (c) => c.textContent)).to.deep.equal([
+      expect(Array.from(tableRows(el)[0].cells, (c) => c.textContent)).to.deep.equal([
         new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', fractionalSecondDigits: 3 }).format(T0 + 1),
         '42',
         '43',
       ]);
+    });
+
+    it('makes only the rows in view: scrolled anywhere, the row on screen is the right point, and the scroll spans all 500', async () => {
+      const el = await mount(html`<data-feed table time-zone="UTC" capacity="1000" backfill="1000" .source=${stepSource()}></data-feed>`);
+      const region = part(el, 'table');
+      await afterHeldDraw();
+      expect(tableRows(el).length, 'a screenful and a few, not 500').to.be.within(10, 40);
+      const row = tableRows(el)[1].getBoundingClientRect().height;
+      const head = region.querySelector('tbody')!.getBoundingClientRect().top - region.querySelector('table')!.getBoundingClientRect().top;
+      expect(region.scrollHeight, 'as tall as 500 rows under the header').to.be.closeTo(head + 500 * row, row);
+      const { time } = el.data;
+      for (const at of [0.5, 0.25, 1]) {
+        region.scrollTop = at * (region.scrollHeight - region.clientHeight);
+        await new Promise((resolve) => region.addEventListener('scroll', resolve, { once: true }));
+        await nextFrame();
+        const box = region.getBoundingClientRect();
+        const hit = el.shadowRoot!.elementFromPoint(box.left + 20, box.top + box.height / 2)!.closest('tr')!;
+        const k = Number(hit.getAttribute('aria-rowindex')) - 2;
+        expect(k, `the row in the middle of the view, scrolled to ${at}`).to.be.within(0, 499);
+        expect(hit.cells[0].textContent, `row ${k}: the ${k}th newest point`).to.contain(new Date(time[time.length - 1 - k]).toISOString().slice(11, 19));
+        const expected = Math.floor((region.scrollTop + box.height / 2 - head) / row);
+        expect(k, 'where a full table would have it').to.be.closeTo(expected, 1);
+      }
+      expect(tableRows(el).at(-1)!.getAttribute('aria-rowindex'), 'at the bottom, the last row').to.equal('501');
+      expect(tableRows(el).length).to.be.within(10, 40);
     });
 
     it('the "Show table" button toggles the table and says so with aria-pressed', async () => {
@@ -159,7 +189,7 @@ describe('<data-feed>: accessibility', () => {
       expect(el.table).to.equal(true);
       expect(el.hasAttribute('table')).to.equal(true);
       expect(button.getAttribute('aria-pressed')).to.equal('true');
-      expect(part(el, 'table').querySelectorAll('tbody tr')).to.have.length(el.data.time.length);
+      expect(part(el, 'table').querySelector('table')!.getAttribute('aria-rowcount')).to.equal(String(el.data.time.length + 1));
       button.click();
       await el.updateComplete;
       expect(el.hasAttribute('table')).to.equal(false);

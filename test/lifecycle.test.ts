@@ -35,6 +35,33 @@ describe('<data-feed>: symmetric lifecycle', () => {
     }
   });
 
+  it('with the table shown, disconnect also stops the observer of its size, and a reconnect starts it again', async () => {
+    const observed = new Set<Element>();
+    const observe = sinon.stub(ResizeObserver.prototype, 'observe').callsFake(function (this: ResizeObserver, target: Element) {
+      observe.wrappedMethod.call(this, target);
+      observed.add(target);
+    });
+    const disconnect = sinon.stub(ResizeObserver.prototype, 'disconnect').callsFake(function (this: ResizeObserver) {
+      disconnect.wrappedMethod.call(this);
+      observed.clear();
+    });
+    try {
+      const el = await mount(html`<data-feed table .source=${stepSource()}></data-feed>`);
+      const table = el.shadowRoot!.querySelector('[part=table]')!;
+      expect([...observed], 'the chart part, the table part and its header').to.include(table);
+      const before = disconnect.callCount;
+      el.remove();
+      expect(disconnect.callCount - before, 'the chart\'s observer and the table\'s').to.equal(2);
+      expect(observed.size).to.equal(0);
+      document.body.append(el);
+      await el.refresh();
+      expect([...observed]).to.include(table);
+    } finally {
+      observe.restore();
+      disconnect.restore();
+    }
+  });
+
   it('many connect/disconnect cycles leave nothing behind and keep the data', async () => {
     const clock = fakeClock();
     try {

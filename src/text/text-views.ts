@@ -1,8 +1,8 @@
-import { render } from 'lit';
+import { render, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { Columns } from '../core/buffer.js';
 import { timeFormatter } from './format.js';
 import { Throttle, describeLatest, summarize } from './summary.js';
-import { TableRows, tableTemplate } from './table.js';
+import { TableRows, tableTemplate, type TableView } from './table.js';
 
 /** Where the words go, in the element's shadow root (any may be absent). */
 interface TextTargets {
@@ -17,7 +17,7 @@ interface TextTargets {
  * Written straight into their nodes after each draw, so a data update re-renders none of the
  * element's controls.
  */
-export class TextViews {
+export class TextViews implements ReactiveController {
   private _time = timeFormatter();
   private readonly _rows = new TableRows();
   private _timeZone = '';
@@ -27,6 +27,25 @@ export class TextViews {
   /** Points arrived while streaming that no announcement has told yet. */
   private _untold = false;
   private _targets: TextTargets = { summary: null, announcer: null, table: null };
+  /** Where the table is scrolled, read when it scrolls or changes size (never in an update). */
+  private _view: TableView = { top: 0, height: 0, row: 0 };
+  /** What the table showed last, to show again when it scrolls. */
+  private _shown!: [readonly string[], Columns];
+  /** Tells of the table's size once laid out, and of its header's (a font that loaded later), so rows fill it. */
+  private readonly _sized = new ResizeObserver(() => this._scrolled());
+  /** The header of the table shown: a new one is a new table. */
+  private _head: Element | null = null;
+
+  constructor(host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  /** Detached, the table's sizes are not watched; the next render watches them again. */
+  hostDisconnected(): void {
+    if (!this._head) return;
+    this._sized.disconnect();
+    this._head = null;
+  }
 
   /**
    * Finds the nodes the words go into in `root`: the `summary` and `table` parts and the
@@ -38,6 +57,21 @@ export class TextViews {
       announcer: root.querySelector('.announcer'),
       table: root.querySelector<HTMLElement>('[part=table]'),
     };
+  }
+
+  /**
+   * The table scrolled or changed size: reads where it stands (layout is fresh at these times, so
+   * this forces none) and shows the rows now in view.
+   */
+  private _scrolled(): void {
+    const region = this._targets.table;
+    // Row 1 is the header; not row 2 either, which WebKit draws a pixel shorter under the header's border.
+    const rows = region?.querySelectorAll<HTMLElement>('[aria-rowindex]');
+    const row = rows?.[2] ?? rows?.[1];
+    // Detached or hidden, a row measures 0: nothing to show until it is back.
+    if (!row?.offsetHeight) return;
+    this._view = { top: region!.scrollTop, height: region!.clientHeight, row: row.offsetHeight };
+    this.renderTable(...this._shown);
   }
 
   /** Shows times in `timeZone` (canonical IANA name or `UTC`; empty: the browser's). */
@@ -79,9 +113,20 @@ export class TextViews {
 
   /** Renders the table of `columns`, when it is shown. */
   renderTable(names: readonly string[], columns: Columns): void {
-    if (!this._targets.table) return;
+    const region = this._targets.table;
+    if (!region) return;
+    this._shown = [names, columns];
     const header = this._timeZone ? `Time (${this._timeZone})` : 'Time';
-    render(tableTemplate(names, columns[0].length, header), this._targets.table);
-    this._rows.sync(this._targets.table.querySelector('tbody')!, columns, this._time);
+    render(tableTemplate(names, columns[0].length, header), region);
+    const head = region.querySelector('thead');
+    if (head !== this._head) {
+      this._head = head;
+      this._view = { top: 0, height: 0, row: 0 };
+      this._sized.disconnect();
+      this._sized.observe(region);
+      this._sized.observe(head!);
+      region.onscroll = () => this._scrolled();
+    }
+    this._rows.sync(region.querySelector('tbody')!, columns, this._time, this._view);
   }
 }
