@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { assertEngines, launchers } from './scripts/browsers.mjs';
 import { feedServer } from './scripts/feed-server-plugin.mjs';
+import { gcPlugin } from './scripts/gc-plugin.mjs';
 import { keyChordPlugin } from './scripts/key-chord-plugin.mjs';
 
 const engines = assertEngines();
@@ -30,6 +31,8 @@ export default {
     a11ySnapshotPlugin(),
     // Shift+Tab and the like, in all three engines.
     keyChordPlugin(),
+    // A full garbage collection, in Chromium, for the memory test.
+    gcPlugin(),
     // The reference feed server on 127.0.0.1, with faults on request.
     feeds.plugin,
     esbuildPlugin({
