@@ -44,6 +44,23 @@ export async function heapAfterGc(page) {
 }
 
 /**
+ * How many objects of the page inherit from `prototype` (an expression, such as
+ * `'HTMLCanvasElement.prototype'`), counted by DevTools after a forced GC: what is still alive.
+ */
+export async function liveCount(page, prototype) {
+  await heapAfterGc(page);
+  const client = await page.createCDPSession();
+  try {
+    const { result: proto } = await client.send('Runtime.evaluate', { expression: prototype });
+    const { objects } = await client.send('Runtime.queryObjects', { prototypeObjectId: proto.objectId });
+    const { result } = await client.send('Runtime.callFunctionOn', { objectId: objects.objectId, functionDeclaration: 'function () { return this.length; }', returnByValue: true });
+    return result.value;
+  } finally {
+    await client.detach();
+  }
+}
+
+/**
  * The CPU time of the page's renderer main thread, from the DevTools Performance metrics:
  * `ThreadTime` is that thread's CPU time, and it includes the software raster of 2D canvases,
  * which Chromium does on that thread at the end of the task that drew (`TaskDuration` leaves it

@@ -39,6 +39,10 @@ export function targets(r) {
     out.push([`${m.count} elements: ≤ 1.50× one page updating ${m.count} raw uPlot charts from one timer`, ratio(m.ratio.shared), m.ratio.shared <= 1.5]);
   }
   if (r.startup) out.push(['warm start-up: ≤ 1.50× raw uPlot', ratio(r.startup.ratio.element), r.startup.ratio.element <= 1.5]);
+  if (r.memory?.cycling.element.canvases != null) {
+    const left = r.memory.cycling.element.canvases;
+    out.push([`charts left alive after ${count(r.memory.cycles)} elements made and removed: 0`, count(left), left === 0]);
+  }
   if (r.settings) {
     for (const k of Object.values(r.settings.cases)) {
       out.push([`${r.settings.changes} random ${k.kind} changes (seed ${k.seed}), time moving between them: ≤ 1.50× a minimal implementation`, ratio(k.ratio), k.ratio <= 1.5]);
@@ -152,7 +156,7 @@ function sections(r) {
     const m = r.memory;
     out.push([
       'JS heap after a forced GC, capacity 100',
-      ['variant', `after ${count(m.first)} updates`, `after ${count(m.total)}`, 'growth', `before ${m.cycles} create/remove cycles`, 'after', 'growth'],
+      ['variant', `after ${count(m.first)} updates`, `after ${count(m.total)}`, 'growth', `before ${m.cycles} create/remove cycles`, 'after', 'growth', 'canvases alive after'],
       ['element', 'uplot'].map((v) => [
         v === 'element' ? '<data-feed>' : 'raw uPlot',
         kb(m.updates[v].atFirst),
@@ -161,6 +165,7 @@ function sections(r) {
         kb(m.cycling[v].before),
         kb(m.cycling[v].after),
         signedKb(m.cycling[v].growth),
+        String(m.cycling[v].canvases ?? '–'),
       ]),
     ]);
   }

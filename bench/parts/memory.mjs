@@ -1,6 +1,6 @@
 // Part 4: JS heap after a forced GC, after `first` and after `total` updates at capacity 100
 // (each update followed by a rendered frame), and before and after many create/remove cycles.
-import { heapAfterGc, openPage } from '../browser.mjs';
+import { heapAfterGc, liveCount, openPage } from '../browser.mjs';
 
 export const VARIANTS = ['element', 'uplot'];
 
@@ -22,10 +22,12 @@ export async function runMemory(browser, url, { first, total, warmCycles, cycles
       const before = await heapAfterGc(page);
       await page.evaluate((v, n) => bench.cycles(v, n), variant, cycles);
       const after = await heapAfterGc(page);
-      result.cycling[variant] = { before, after, growth: after - before };
+      // Every chart was removed: none of their canvases should be left.
+      const canvases = await liveCount(page, 'HTMLCanvasElement.prototype');
+      result.cycling[variant] = { before, after, growth: after - before, canvases };
       log(
         `  ${variant}: heap ${kb(atFirst)} after ${first} updates, ${kb(atTotal)} after ${total} (${signed(atTotal - atFirst)}); ` +
-          `${kb(before)} before ${cycles} cycles, ${kb(after)} after (${signed(after - before)})`,
+          `${kb(before)} before ${cycles} cycles, ${kb(after)} after (${signed(after - before)}); canvases alive after: ${canvases}`,
       );
     } finally {
       await page.close();
