@@ -33,7 +33,6 @@ export const dataFeedStyles = css`
 
   .frame {
     position: relative;
-    container-type: inline-size;
     padding: 1rem;
   }
 
@@ -45,24 +44,20 @@ export const dataFeedStyles = css`
     overflow-wrap: anywhere;
   }
 
+  /*
+   * Controls beside the chart, like a sidebar, when there is room (the chart keeps at least 60 % of
+   * the width: from 40rem wide); above it, each a whole line, when narrow. A wrapping flex row, not
+   * a container query: a size container makes every style lookup inside it (the chart's canvas
+   * font, its colours) lay the page out first.
+   */
   .body {
     display: flex;
-    flex-direction: column;
+    flex-wrap: wrap;
+    align-items: flex-start;
     gap: 1rem;
   }
-
-  /* Controls beside the chart, like a sidebar, when there is room; above it when narrow. */
-  @container (min-width: 40rem) {
-    .body {
-      flex-direction: row;
-      align-items: flex-start;
-    }
-    [part='controls'] {
-      flex: 0 0 15rem;
-    }
-  }
-
   [part='controls'] {
+    flex: 1 0 15rem;
     display: flex;
     flex-direction: column;
     gap: 0.5rem;
@@ -130,8 +125,8 @@ export const dataFeedStyles = css`
 
   .view {
     position: relative;
-    flex: 1 1 auto;
-    min-width: 0;
+    flex: 999 1 0;
+    min-width: 60%;
   }
 
   /* Over the plot's top right corner while the chart is zoomed. */
