@@ -153,7 +153,8 @@ describe('<data-feed>: accessibility', () => {
       ]);
     });
 
-    it('makes only the rows in view: scrolled anywhere, the row on screen is the right point, and the scroll spans all 500', async () => {
+    /** Scrolls the table of 1000 points (500 shown) to several places and checks the row in the middle of the view. */
+    async function checkScrolled(): Promise<void> {
       const el = await mount(html`<data-feed table time-zone="UTC" capacity="1000" backfill="1000" .source=${stepSource()}></data-feed>`);
       const region = part(el, 'table');
       await afterHeldDraw();
@@ -176,6 +177,18 @@ describe('<data-feed>: accessibility', () => {
       }
       expect(tableRows(el).at(-1)!.getAttribute('aria-rowindex'), 'at the bottom, the last row').to.equal('501');
       expect(tableRows(el).length).to.be.within(10, 40);
+    }
+
+    it('makes only the rows in view: scrolled anywhere, the row on screen is the right point, and the scroll spans all 500', checkScrolled);
+
+    it('places the rows right when their height is not a whole number of pixels', async () => {
+      const root = document.documentElement;
+      root.style.fontSize = '15.3px';
+      try {
+        await checkScrolled();
+      } finally {
+        root.style.fontSize = '';
+      }
     });
 
     it('the "Show table" button toggles the table and says so with aria-pressed', async () => {

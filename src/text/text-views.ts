@@ -67,10 +67,11 @@ export class TextViews implements ReactiveController {
     const region = this._targets.table;
     // Row 1 is the header; not row 2 either, which WebKit draws a pixel shorter under the header's border.
     const rows = region?.querySelectorAll<HTMLElement>('[aria-rowindex]');
-    const row = rows?.[2] ?? rows?.[1];
+    // Its exact height, not offsetHeight's whole pixels: half a pixel off would put row 500 a screen away.
+    const row = (rows?.[2] ?? rows?.[1])?.getBoundingClientRect().height;
     // Detached or hidden, a row measures 0: nothing to show until it is back.
-    if (!row?.offsetHeight) return;
-    this._view = { top: region!.scrollTop, height: region!.clientHeight, row: row.offsetHeight };
+    if (!row) return;
+    this._view = { top: region!.scrollTop, height: region!.clientHeight, row };
     this.renderTable(...this._shown);
   }
 
