@@ -33,22 +33,35 @@ function noticeLines(dependencies) {
 }
 
 /**
- * uPlot hangs every path builder on `uPlot.paths` and its table join on `uPlot.join`, so a bundler
- * keeps them all. The chart draws with `linear` (and uPlot's own `points`) only, and the bundle
- * does not expose uPlot: the bundle leaves out `stepped`, `bars`, `spline` and `join` (about
- * 2.6 kB gzip). Nothing inside uPlot refers to them; the build fails if uPlot's source changes
- * so that these lines are no longer found.
+ * uPlot is one closure, so a bundler keeps all of it; this takes out what the element can never
+ * reach. The bundle does not expose uPlot, so no page can reach it either:
+ * - uPlot hangs every path builder on `uPlot.paths` and its table join on `uPlot.join`; the chart
+ *   draws with `linear` (and uPlot's own `points`) only. Left out: `stepped`, `bars`, `spline` and
+ *   `join` (about 2.6 kB gzip). Nothing inside uPlot refers to them.
+ * - Log and asinh scales (`distr` 3 and 4): the chart sets no scale's `distr`. Their ranges, splits
+ *   and label filters are called only for such a scale; each becomes a function that throws
+ *   (about 0.6 kB gzip).
+ * The build fails if uPlot's source changes so that a line or function is no longer found.
  */
-function uplotUnusedPaths() {
+function uplotUnreachable() {
   const unused = [/\(paths\.stepped = stepped\);/, /\(paths\.bars {4}= bars\);/, /\(paths\.spline {2}= monotoneCubic\);/, /uPlot\.join = join;/];
+  const logScales = ['rangeLog', 'rangeAsinh', 'logAxisSplits', 'asinhAxisSplits', 'log10AxisValsFilt', 'log2AxisValsFilt'];
   return {
-    name: 'uplot-unused-paths',
+    name: 'uplot-unreachable',
     transform(code, id) {
       if (!/[\\/]uplot[\\/]dist[\\/]uPlot\.esm\.js$/.test(id)) return null;
       for (const line of unused) {
         if (!line.test(code)) this.error(`uPlot's source no longer has ${line}: check what the bundle leaves out`);
         code = code.replace(line, '');
       }
+      // A top-level function of uPlot's source: from its first line to the first `}` at column 0.
+      // Its lines stay (empty), so the source map still points at uPlot's own lines.
+      for (const name of logScales) {
+        const whole = new RegExp(`^function ${name}\\([^)]*\\) \\{\\n[^]*?\\n\\}\\n`, 'm');
+        if (!whole.test(code)) this.error(`uPlot's source no longer has function ${name}: check what the bundle leaves out`);
+        code = code.replace(whole, (body) => `function ${name}() { logScalesLeftOut(); }${body.replace(/[^\n]/g, '')}`);
+      }
+      code += "\nfunction logScalesLeftOut() { throw new Error(\"data-feed's bundle leaves out uPlot's log and asinh scales\"); }\n";
       return { code, map: null };
     },
   };
@@ -74,7 +87,7 @@ export default [
     output: { file: 'dist/data-feed.bundle.js', format: 'es', sourcemap: true },
     plugins: [
       nodeResolve({ exportConditions: ['production'] }),
-      uplotUnusedPaths(),
+      uplotUnreachable(),
       // Our `css` and `html` literals reach the page as text: minified before TypeScript sees them.
       minifyLiterals({ include: ['src/**/*.ts'], failOnError: true }),
       typescript({
