@@ -38,14 +38,14 @@ function noticeLines(dependencies) {
  * - uPlot hangs every path builder on `uPlot.paths` and its table join on `uPlot.join`; the chart
  *   draws with `linear` (and uPlot's own `points`) only. Left out: `stepped`, `bars`, `spline` and
  *   `join` (about 2.6 kB gzip). Nothing inside uPlot refers to them.
- * - Log and asinh scales (`distr` 3 and 4): the chart sets no scale's `distr`. Their ranges, splits
- *   and label filters are called only for such a scale; each becomes a function that throws
- *   (about 0.6 kB gzip).
+ * - Log and asinh scales (`distr` 3 and 4) and bands: the chart sets no scale's `distr` and no
+ *   `bands`. Their ranges, splits, label filters and band clips
+ *   are called only for those; each becomes a function that throws (about 0.7 kB gzip).
  * The build fails if uPlot's source changes so that a line or function is no longer found.
  */
 function uplotUnreachable() {
   const unused = [/\(paths\.stepped = stepped\);/, /\(paths\.bars {4}= bars\);/, /\(paths\.spline {2}= monotoneCubic\);/, /uPlot\.join = join;/];
-  const logScales = ['rangeLog', 'rangeAsinh', 'logAxisSplits', 'asinhAxisSplits', 'log10AxisValsFilt', 'log2AxisValsFilt'];
+  const leftOut = ['rangeLog', 'rangeAsinh', 'logAxisSplits', 'asinhAxisSplits', 'log10AxisValsFilt', 'log2AxisValsFilt', 'clipBandLine'];
   return {
     name: 'uplot-unreachable',
     transform(code, id) {
@@ -56,12 +56,12 @@ function uplotUnreachable() {
       }
       // A top-level function of uPlot's source: from its first line to the first `}` at column 0.
       // Its lines stay (empty), so the source map still points at uPlot's own lines.
-      for (const name of logScales) {
+      for (const name of leftOut) {
         const whole = new RegExp(`^function ${name}\\([^)]*\\) \\{\\n[^]*?\\n\\}\\n`, 'm');
         if (!whole.test(code)) this.error(`uPlot's source no longer has function ${name}: check what the bundle leaves out`);
-        code = code.replace(whole, (body) => `function ${name}() { logScalesLeftOut(); }${body.replace(/[^\n]/g, '')}`);
+        code = code.replace(whole, (body) => `function ${name}() { uplotLeftOut(); }${body.replace(/[^\n]/g, '')}`);
       }
-      code += "\nfunction logScalesLeftOut() { throw new Error(\"data-feed's bundle leaves out uPlot's log and asinh scales\"); }\n";
+      code += "\nfunction uplotLeftOut() { throw new Error(\"data-feed's bundle leaves out uPlot's log and asinh scales and bands\"); }\n";
       return { code, map: null };
     },
   };
