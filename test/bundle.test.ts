@@ -28,6 +28,55 @@ describe('dist/data-feed.bundle.js', () => {
     expect(customElements.get('data-feed')).to.equal(first);
   });
 
+  it("draws what the library build draws: the uPlot inside it leaves out only what the chart never reaches", async () => {
+    // The build takes out of uPlot what the element cannot reach (rollup.config.mjs): the same
+    // points, sparse with a gap and dense, zoomed and live, must paint the same pixels.
+    type Feed = HTMLElement & { append(chunk: unknown): void; view: unknown; updateComplete: Promise<boolean> };
+    await import(bundle);
+    const library = await import('../src/index.js');
+    if (!customElements.get('data-feed-library')) customElements.define('data-feed-library', class extends library.DataFeed {});
+    const make = (tag: string) => {
+      const el = document.createElement(tag) as Feed;
+      el.setAttribute('heading', '');
+      el.setAttribute('no-controls', '');
+      el.setAttribute('capacity', '20000');
+      el.style.width = '640px';
+      document.body.append(el);
+      return el;
+    };
+    const pair = [make('data-feed'), make('data-feed-library')];
+    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const pixels = async () => {
+      await Promise.all(pair.map((el) => el.updateComplete));
+      await frame();
+      return pair.map((el) => plotCanvas(el)!.toDataURL());
+    };
+    // Compared as a boolean: a failure would otherwise print two whole PNGs.
+    const same = ([a, b]: string[], what: string) => expect(a === b, `the bundle paints other pixels than the library ${what}`).to.equal(true);
+    try {
+      await pixels(); // the first chart of each, and the points each made for itself, are gone next
+      const t0 = Date.UTC(2026, 0, 1, 12);
+      const sparse = { time: Array.from({ length: 40 }, (_, i) => t0 + i * 500), values: [Array.from({ length: 40 }, (_, i) => (i === 17 ? NaN : Math.sin(i / 4))), Array.from({ length: 40 }, (_, i) => Math.cos(i / 5) * 3)] };
+      for (const el of pair) {
+        (el as unknown as { clear(): void }).clear();
+        el.append(sparse);
+      }
+      const sparsePixels = await pixels();
+      same(sparsePixels, 'for sparse points with a gap');
+      const dense = { time: Array.from({ length: 12_000 }, (_, i) => t0 + 20_000 + i * 10), values: [Array.from({ length: 12_000 }, (_, i) => Math.sin(i / 7) + (i % 13) / 13), Array.from({ length: 12_000 }, (_, i) => (i % 97 === 0 ? NaN : Math.cos(i / 50)))] };
+      for (const el of pair) el.append(dense);
+      const densePixels = await pixels();
+      same(densePixels, 'for dense points');
+      expect(densePixels[0] !== sparsePixels[0], 'the dense points are drawn').to.equal(true);
+      for (const el of pair) el.view = { from: t0 + 5_000, to: t0 + 60_000 };
+      const zoomedPixels = await pixels();
+      same(zoomedPixels, 'zoomed');
+      expect(zoomedPixels[0] !== densePixels[0], 'the zoomed view is drawn').to.equal(true);
+    } finally {
+      for (const el of pair) el.remove();
+    }
+  });
+
   it('streams, shows its table and exports under the strict CSP of the contract with no violation and no request of its own', async () => {
     const result = await strictPageReport('/test/fixtures/csp.html');
     expect(result.violations).to.deep.equal([]);
