@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { requestedPaths, strictPageReport } from './strict-page.js';
-import { plotCanvas } from './harness.js';
+import { cursorLayer, cursorMarks, legendValues, plotCanvas, plotOf } from './harness.js';
+import type uPlot from 'uplot';
+import type { DataFeed } from '../src/index.js';
 
 // Built by `npm run build` (npm test builds first). Imported by URL: it is the file a page loads.
 const bundle = '/dist/data-feed.bundle.js';
@@ -61,6 +63,14 @@ describe('dist/data-feed.bundle.js', () => {
         (el as unknown as { clear(): void }).clear();
         el.append(sparse);
       }
+      // What the build takes as constant holds for the chart's options (read on the library's chart).
+      const plot = plotOf(pair[1] as unknown as DataFeed)! as uPlot & { mode: number; bands: unknown[]; focus: { prox: number } };
+      expect(plot.mode, 'mode').to.equal(1);
+      expect(Object.values(plot.scales).map((scale) => scale.distr), 'scales: no log, asinh or ordinal').to.deep.equal([1, 1]);
+      expect(plot.bands, 'bands').to.deep.equal([]);
+      expect([plot.legend.show, plot.legend.live, plot.cursor.show], 'legend and cursor shown, live').to.deep.equal([true, true, true]);
+      expect(plot.focus.prox, 'no cursor focus').to.be.below(0);
+      expect(plot.series.filter((series) => (series as { values?: unknown }).values != null), 'no series with several legend values').to.deep.equal([]);
       const sparsePixels = await pixels();
       same(sparsePixels, 'for sparse points with a gap');
       const dense = { time: Array.from({ length: 12_000 }, (_, i) => t0 + 20_000 + i * 10), values: [Array.from({ length: 12_000 }, (_, i) => Math.sin(i / 7) + (i % 13) / 13), Array.from({ length: 12_000 }, (_, i) => (i % 97 === 0 ? NaN : Math.cos(i / 50)))] };
@@ -72,6 +82,19 @@ describe('dist/data-feed.bundle.js', () => {
       const zoomedPixels = await pixels();
       same(zoomedPixels, 'zoomed');
       expect(zoomedPixels[0] !== densePixels[0], 'the zoomed view is drawn').to.equal(true);
+      // The cursor: the same values in the legend, and the same cursor drawn over the plot (its
+      // horizontal line is left out: it follows the mouse, at another fraction of a pixel in each).
+      for (const el of pair) {
+        const over = cursorLayer(el);
+        const box = over.getBoundingClientRect();
+        over.dispatchEvent(new MouseEvent('mousemove', { clientX: box.left + box.width * 0.3, clientY: box.top + box.height / 2, bubbles: true }));
+      }
+      await frame();
+      const [bundledLegend, builtLegend] = pair.map((el) => legendValues(el));
+      expect(bundledLegend).to.deep.equal(builtLegend);
+      expect(bundledLegend.filter((value) => value !== '--'), 'a time and a value under the cursor').to.have.length.of.at.least(2);
+      expect(cursorMarks(pair[0]), 'the cursor line and a point per series').to.have.length(3);
+      expect(cursorMarks(pair[0])).to.deep.equal(cursorMarks(pair[1]));
     } finally {
       for (const el of pair) el.remove();
     }

@@ -178,6 +178,11 @@ export function cursorLayer(root: Root): HTMLElement {
   return one(root, '.u-over', "uPlot's cursor layer");
 }
 
+/** uPlot's cursor marks (its vertical line and a point per series) as placed: each one's class and transform. */
+export function cursorMarks(root: Root): string[] {
+  return all<HTMLElement>(root, '.u-cursor-x, .u-cursor-pt').map((mark) => `${mark.className} ${mark.style.transform}`);
+}
+
 /** The legend's series labels as shown, time first. */
 export function legendLabels(root: Root): string[] {
   return texts(all(root, '.u-legend .u-series .u-label'));
