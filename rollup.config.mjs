@@ -39,8 +39,8 @@ function noticeLines(dependencies) {
  *   draws with `linear` (and uPlot's own `points`) only. Left out: `stepped`, `bars`, `spline` and
  *   `join` (about 2.6 kB gzip). Nothing inside uPlot refers to them.
  * - Log and asinh scales (`distr` 3 and 4) and bands: the chart sets no scale's `distr` and no
- *   `bands`. Their ranges, splits, label filters and band clips
- *   are called only for those; each becomes a function that throws (about 0.7 kB gzip).
+ *   `bands`. Their ranges, splits, label filters and band clips are called only for those; each
+ *   becomes a function that throws (about 0.7 kB gzip).
  * - What the chart's options never change, made constants in uPlot's closure so that terser drops
  *   every branch for the other values (about 1.1 kB gzip): `mode` 1 (no faceted xy mode), `ms` 1
  *   (times in ms), the time axis's `distr` 1 (no ordinal x), the legend and cursor shown, no

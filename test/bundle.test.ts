@@ -33,7 +33,7 @@ describe('dist/data-feed.bundle.js', () => {
   it("draws what the library build draws: the uPlot inside it leaves out only what the chart never reaches", async () => {
     // The build takes out of uPlot what the element cannot reach (rollup.config.mjs): the same
     // points, sparse with a gap and dense, zoomed and live, must paint the same pixels.
-    type Feed = HTMLElement & { append(chunk: unknown): void; view: unknown; updateComplete: Promise<boolean> };
+    type Feed = HTMLElement & { append(chunk: unknown): void; clear(): void; view: unknown; updateComplete: Promise<boolean> };
     await import(bundle);
     const library = await import('../src/index.js');
     if (!customElements.get('data-feed-library')) customElements.define('data-feed-library', class extends library.DataFeed {});
@@ -60,7 +60,7 @@ describe('dist/data-feed.bundle.js', () => {
       const t0 = Date.UTC(2026, 0, 1, 12);
       const sparse = { time: Array.from({ length: 40 }, (_, i) => t0 + i * 500), values: [Array.from({ length: 40 }, (_, i) => (i === 17 ? NaN : Math.sin(i / 4))), Array.from({ length: 40 }, (_, i) => Math.cos(i / 5) * 3)] };
       for (const el of pair) {
-        (el as unknown as { clear(): void }).clear();
+        el.clear();
         el.append(sparse);
       }
       // What the build takes as constant holds for the chart's options (read on the library's chart).
