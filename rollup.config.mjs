@@ -50,8 +50,17 @@ function noticeLines(dependencies) {
  * The build fails if uPlot's source changes so that a line or function is no longer found.
  */
 function uplotUnreachable() {
-  const unused = [/\(paths\.stepped = stepped\);/, /\(paths\.bars {4}= bars\);/, /\(paths\.spline {2}= monotoneCubic\);/, /uPlot\.join = join;/];
-  const constants = [
+  /** A top-level function of uPlot's source: from its first line to the first `}` at column 0. */
+  const whole = (name) => new RegExp(`^function ${name}\\([^)]*\\) \\{\\n[^]*?\\n\\}\\n`, 'm');
+  /** The function `name`, made one that throws; its lines stay (empty), so the source map still points at uPlot's own lines. */
+  const throwing = (name) => [whole(name), (body) => `function ${name}() { uplotLeftOut(); }${body.replace(/[^\n]/g, '')}`];
+  // Each edit: what uPlot's source must hold, and what it becomes.
+  const edits = [
+    [/\(paths\.stepped = stepped\);/, ''],
+    [/\(paths\.bars {4}= bars\);/, ''],
+    [/\(paths\.spline {2}= monotoneCubic\);/, ''],
+    [/uPlot\.join = join;/, ''],
+    ...['rangeLog', 'rangeAsinh', 'logAxisSplits', 'asinhAxisSplits', 'log10AxisValsFilt', 'log2AxisValsFilt', 'clipBandLine'].map(throwing),
     [/^\tconst mode = self\.mode;$/m, '\tconst mode = 1;'],
     [/^\tconst mode = u\.mode;$/m, '\tconst mode = 1;'],
     [/^\tlet mode = self\.mode;$/m, '\tlet mode = 1;'],
@@ -63,25 +72,13 @@ function uplotUnreachable() {
     [/^\tlet multiValLegend = false;$/m, '\tconst multiValLegend = false;'],
     [/^\t\tmultiValLegend = getMultiVals != null;$/m, ''],
   ];
-  const leftOut = ['rangeLog', 'rangeAsinh', 'logAxisSplits', 'asinhAxisSplits', 'log10AxisValsFilt', 'log2AxisValsFilt', 'clipBandLine'];
   return {
     name: 'uplot-unreachable',
     transform(code, id) {
       if (!/[\\/]uplot[\\/]dist[\\/]uPlot\.esm\.js$/.test(id)) return null;
-      for (const line of unused) {
-        if (!line.test(code)) this.error(`uPlot's source no longer has ${line}: check what the bundle leaves out`);
-        code = code.replace(line, '');
-      }
-      for (const [line, constant] of constants) {
-        if (!line.test(code)) this.error(`uPlot's source no longer has ${line}: check what the bundle leaves out`);
-        code = code.replace(line, constant);
-      }
-      // A top-level function of uPlot's source: from its first line to the first `}` at column 0.
-      // Its lines stay (empty), so the source map still points at uPlot's own lines.
-      for (const name of leftOut) {
-        const whole = new RegExp(`^function ${name}\\([^)]*\\) \\{\\n[^]*?\\n\\}\\n`, 'm');
-        if (!whole.test(code)) this.error(`uPlot's source no longer has function ${name}: check what the bundle leaves out`);
-        code = code.replace(whole, (body) => `function ${name}() { uplotLeftOut(); }${body.replace(/[^\n]/g, '')}`);
+      for (const [pattern, replacement] of edits) {
+        if (!pattern.test(code)) this.error(`uPlot's source no longer has ${pattern}: check what the bundle leaves out`);
+        code = code.replace(pattern, replacement);
       }
       code += "\nfunction uplotLeftOut() { throw new Error(\"data-feed's bundle leaves out uPlot's log and asinh scales and bands\"); }\n";
       return { code, map: null };

@@ -47,6 +47,8 @@ describe('dist/data-feed.bundle.js', () => {
       return el;
     };
     const pair = [make('data-feed'), make('data-feed-library')];
+    // Two frames: a draw the chart held for the next frame has run (test/helpers.ts has this as
+    // afterHeldDraw, but importing it registers the library build before the bundle).
     const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     const pixels = async () => {
       await Promise.all(pair.map((el) => el.updateComplete));
@@ -56,7 +58,7 @@ describe('dist/data-feed.bundle.js', () => {
     // Compared as a boolean: a failure would otherwise print two whole PNGs.
     const same = ([a, b]: string[], what: string) => expect(a === b, `the bundle paints other pixels than the library ${what}`).to.equal(true);
     try {
-      await pixels(); // the first chart of each, and the points each made for itself, are gone next
+      await pixels(); // each draws the points its own generator made first; clear() forgets them
       const t0 = Date.UTC(2026, 0, 1, 12);
       const sparse = { time: Array.from({ length: 40 }, (_, i) => t0 + i * 500), values: [Array.from({ length: 40 }, (_, i) => (i === 17 ? NaN : Math.sin(i / 4))), Array.from({ length: 40 }, (_, i) => Math.cos(i / 5) * 3)] };
       for (const el of pair) {
