@@ -40,20 +40,27 @@ function noticeLines(dependencies) {
  *   `join` (about 2.6 kB gzip). Nothing inside uPlot refers to them.
  * - Log and asinh scales (`distr` 3 and 4) and bands: the chart sets no scale's `distr` and no
  *   `bands`. Their ranges, splits, label filters and band clips are called only for those; each
- *   becomes a function that throws (about 0.7 kB gzip).
+ *   becomes a function that throws (about 0.7 kB gzip), and a series is never a band's edge.
+ * - Point markers: every series hides its points (`points.show` false), so uPlot's points path
+ *   builder and the default test of whether to show them throw; so does the time axis label made
+ *   from one template (the chart gives no axis `values`), and the xy mode's faceted series
+ *   defaults are gone (about 0.4 kB gzip).
  * - What the chart's options never change, made constants in uPlot's closure so that terser drops
  *   every branch for the other values (about 1.1 kB gzip): `mode` 1 (no faceted xy mode), `ms` 1
  *   (times in ms), the time axis's `distr` 1 (no ordinal x), the legend and cursor shown, no
  *   cursor focus (`focus.prox` < 0) and no series with several legend values (`values`).
  *   A bundle test paints, hovers and zooms the same points with the bundle and the library build
  *   and finds the same pixels and legend.
- * The build fails if uPlot's source changes so that a line or function is no longer found.
+ * The build fails if uPlot's source changes so that a line or function is no longer found, or if
+ * an edit moves uPlot's lines (the source map is uPlot's own).
  */
 function uplotUnreachable() {
   /** A top-level function of uPlot's source: from its first line to the first `}` at column 0. */
   const whole = (name) => new RegExp(`^function ${name}\\([^)]*\\) \\{\\n[^]*?\\n\\}\\n`, 'm');
-  /** The function `name`, made one that throws; its lines stay (empty), so the source map still points at uPlot's own lines. */
-  const throwing = (name) => [whole(name), (body) => `function ${name}() { uplotLeftOut(); }${body.replace(/[^\n]/g, '')}`];
+  /** The function `name`, made `stub`; its lines stay (empty), so the source map still points at uPlot's own lines. */
+  const replaced = (name, stub) => [whole(name), (body) => `${stub}${body.replace(/[^\n]/g, '')}`];
+  /** The function `name`, made one that throws. */
+  const throwing = (name) => replaced(name, `function ${name}() { uplotLeftOut(); }`);
   // Each edit: what uPlot's source must hold, and what it becomes.
   const edits = [
     [/\(paths\.stepped = stepped\);/, ''],
@@ -61,6 +68,14 @@ function uplotUnreachable() {
     [/\(paths\.spline {2}= monotoneCubic\);/, ''],
     [/uPlot\.join = join;/, ''],
     ...['rangeLog', 'rangeAsinh', 'logAxisSplits', 'asinhAxisSplits', 'log10AxisValsFilt', 'log2AxisValsFilt', 'clipBandLine'].map(throwing),
+    // No bands: no series is a band's edge.
+    replaced('bandFillClipDirs', 'function bandFillClipDirs() { return [0, 0]; }'),
+    // Every series hides its points: uPlot's point markers are never asked for (its hover points are not these).
+    ...['seriesPointsShow', 'timeAxisVal'].map(throwing),
+    replaced('points', 'function points() { return uplotLeftOut; }'),
+    // The faceted series of the xy mode.
+    [/^const facet = \{\n[^]*?\n\};\n\nconst gaps/m, (block) => `${block.replace(/[^\n]/g, '')}const gaps`],
+    [/^const xySeriesOpts = \{\n[^]*?\n\};\n/m, (block) => `const xySeriesOpts = null;${block.replace(/[^\n]/g, '')}`],
     [/^\tconst mode = self\.mode;$/m, '\tconst mode = 1;'],
     [/^\tconst mode = u\.mode;$/m, '\tconst mode = 1;'],
     [/^\tlet mode = self\.mode;$/m, '\tlet mode = 1;'],
@@ -76,11 +91,14 @@ function uplotUnreachable() {
     name: 'uplot-unreachable',
     transform(code, id) {
       if (!/[\\/]uplot[\\/]dist[\\/]uPlot\.esm\.js$/.test(id)) return null;
+      const lines = code.split('\n').length;
       for (const [pattern, replacement] of edits) {
         if (!pattern.test(code)) this.error(`uPlot's source no longer has ${pattern}: check what the bundle leaves out`);
         code = code.replace(pattern, replacement);
       }
-      code += "\nfunction uplotLeftOut() { throw new Error(\"data-feed's bundle leaves out uPlot's log and asinh scales and bands\"); }\n";
+      // No map is returned: every line of uPlot must stay where it was.
+      if (code.split('\n').length !== lines) this.error("an edit of uPlot's source moved its lines: the bundle's source map would point at the wrong ones");
+      code += "\nfunction uplotLeftOut() { throw new Error(\"data-feed's bundle leaves out this part of uPlot\"); }\n";
       return { code, map: null };
     },
   };

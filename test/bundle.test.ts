@@ -73,6 +73,8 @@ describe('dist/data-feed.bundle.js', () => {
       expect([plot.legend.show, plot.legend.live, plot.cursor.show], 'legend and cursor shown, live').to.deep.equal([true, true, true]);
       expect(plot.focus.prox, 'no cursor focus').to.be.below(0);
       expect(plot.series.filter((series) => (series as { values?: unknown }).values != null), 'no series with several legend values').to.deep.equal([]);
+      type Points = { points: { show(u: uPlot, i: number): boolean } };
+      expect(plot.series.slice(1).map((series, i) => (series as unknown as Points).points.show(plot, i + 1)), "no series shows uPlot's point markers").to.deep.equal([false, false]);
       const sparsePixels = await pixels();
       same(sparsePixels, 'for sparse points with a gap');
       const dense = { time: Array.from({ length: 12_000 }, (_, i) => t0 + 20_000 + i * 10), values: [Array.from({ length: 12_000 }, (_, i) => Math.sin(i / 7) + (i % 13) / 13), Array.from({ length: 12_000 }, (_, i) => (i % 97 === 0 ? NaN : Math.cos(i / 50)))] };
