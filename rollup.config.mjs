@@ -48,7 +48,8 @@ function noticeLines(dependencies) {
  * - What the chart's options never change, made constants in uPlot's closure so that terser drops
  *   every branch for the other values (about 1.1 kB gzip): `mode` 1 (no faceted xy mode), `ms` 1
  *   (times in ms), the time axis's `distr` 1 (no ordinal x), the legend and cursor shown, no
- *   cursor focus (`focus.prox` < 0) and no series with several legend values (`values`).
+ *   cursor focus (`focus.prox` < 0), no series with several legend values (`values`), and a drag
+ *   that selects along x only and sets no scale (`drag.y` and `drag.setScale` false, no `uni`).
  *   A bundle test paints, hovers and zooms the same points with the bundle and the library build
  *   and finds the same pixels and legend.
  * The build fails if uPlot's source changes so that a line or function is no longer found, or if
@@ -86,6 +87,12 @@ function uplotUnreachable() {
     [/^\tconst cursorFocus = focus\.prox >= 0;$/m, '\tconst cursorFocus = false;'],
     [/^\tlet multiValLegend = false;$/m, '\tconst multiValLegend = false;'],
     [/^\t\tmultiValLegend = getMultiVals != null;$/m, ''],
+    // A drag selects along x only, and the chart, not uPlot, takes the selection as its view.
+    [/^\tlet dragY = drag\.y;$/m, '\tlet dragY = false;'],
+    [/^\t{4}dragY = drag\.y && rawDY >= drag\.dist;$/m, '\t\t\t\tdragY = false;'],
+    [/^\t{4}let uni = drag\.uni;$/m, '\t\t\t\tlet uni = null;'],
+    [/^\t{4}else if \(drag\.x && drag\.y && \(dragX \|\| dragY\)\)$/m, '\t\t\t\telse if (false)'],
+    [/^\t\tif \(drag\.setScale && hasSelect && chgSelect\) \{$/m, '\t\tif (false) {'],
   ];
   return {
     name: 'uplot-unreachable',

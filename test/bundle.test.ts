@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
 import { requestedPaths, strictPageReport } from './strict-page.js';
 import { cursorLayer, cursorMarks, legendValues, plotCanvas, plotOf } from './harness.js';
 import type uPlot from 'uplot';
@@ -72,6 +73,8 @@ describe('dist/data-feed.bundle.js', () => {
       expect(plot.bands, 'bands').to.deep.equal([]);
       expect([plot.legend.show, plot.legend.live, plot.cursor.show], 'legend and cursor shown, live').to.deep.equal([true, true, true]);
       expect(plot.focus.prox, 'no cursor focus').to.be.below(0);
+      const { x, y, setScale, uni } = plot.cursor.drag!;
+      expect({ x, y, setScale, uni }, 'a drag selects along x, and uPlot sets no scale from it').to.deep.equal({ x: true, y: false, setScale: false, uni: null });
       expect(plot.series.filter((series) => (series as { values?: unknown }).values != null), 'no series with several legend values').to.deep.equal([]);
       type Points = { points: { show(u: uPlot, i: number): boolean } };
       expect(plot.series.slice(1).map((series, i) => (series as unknown as Points).points.show(plot, i + 1)), "no series shows uPlot's point markers").to.deep.equal([false, false]);
@@ -99,6 +102,20 @@ describe('dist/data-feed.bundle.js', () => {
       expect(bundledLegend.filter((value) => value !== '--'), 'a time and a value under the cursor').to.have.length.of.at.least(2);
       expect(cursorMarks(pair[0]), 'the cursor line and a point per series').to.have.length(3);
       expect(cursorMarks(pair[0])).to.deep.equal(cursorMarks(pair[1]));
+      // A real drag across the live plot: the same range becomes the view, drawn alike.
+      for (const el of pair) {
+        el.view = null;
+        const box = cursorLayer(el).getBoundingClientRect();
+        const [x0, x1, y] = [box.left + box.width * 0.3, box.left + box.width * 0.6, box.top + box.height / 2].map(Math.round);
+        await sendMouse({ type: 'move', position: [x0, y] });
+        await sendMouse({ type: 'down' });
+        for (let k = 1; k <= 4; k++) await sendMouse({ type: 'move', position: [Math.round(x0 + ((x1 - x0) * k) / 4), y] });
+        await sendMouse({ type: 'up' });
+      }
+      const [bundledView, builtView] = pair.map((el) => el.view as { from: number; to: number } | null);
+      expect(bundledView, 'the drag zooms').to.not.equal(null);
+      expect(bundledView).to.deep.equal(builtView);
+      same(await pixels(), 'after a drag');
     } finally {
       for (const el of pair) el.remove();
     }
