@@ -49,7 +49,8 @@ function noticeLines(dependencies) {
  *   every branch for the other values (about 1.1 kB gzip): `mode` 1 (no faceted xy mode), `ms` 1
  *   (times in ms), the time axis's `distr` 1 (no ordinal x), the legend and cursor shown, no
  *   cursor focus (`focus.prox` < 0), no series with several legend values (`values`), and a drag
- *   that selects along x only and sets no scale (`drag.y` and `drag.setScale` false, no `uni`).
+ *   that selects along x only and sets no scale (`drag.y` and `drag.setScale` false, no `uni`),
+ *   no cursor `lock`, no cursor point `bbox`, and time along x (the x scale's `ori` 0).
  *   A bundle test paints, hovers and zooms the same points with the bundle and the library build
  *   and finds the same pixels and legend.
  * The build fails if uPlot's source changes so that a line or function is no longer found, or if
@@ -93,6 +94,13 @@ function uplotUnreachable() {
     [/^\t{4}let uni = drag\.uni;$/m, '\t\t\t\tlet uni = null;'],
     [/^\t{4}else if \(drag\.x && drag\.y && \(dragX \|\| dragY\)\)$/m, '\t\t\t\telse if (false)'],
     [/^\t\tif \(drag\.setScale && hasSelect && chgSelect\) \{$/m, '\t\tif (false) {'],
+    // No cursor lock (a click never pins the cursor), no custom cursor point boxes, and a
+    // horizontal chart (time along x).
+    [/^\t\telse if \(cursor\.lock\) \{$/m, '\t\telse if (false) {'],
+    [/if \(cursor\._lock\)/g, 'if (false)'],
+    [/^\t{7}getBBox = points\.bbox;$/m, '\t\t\t\t\t\t\tgetBBox = null;'],
+    [/scaleX\.ori == 0/g, 'true'],
+    [/scaleX\.ori == 1/g, 'false'],
   ];
   return {
     name: 'uplot-unreachable',

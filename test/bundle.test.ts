@@ -75,6 +75,8 @@ describe('dist/data-feed.bundle.js', () => {
       expect(plot.focus.prox, 'no cursor focus').to.be.below(0);
       const { x, y, setScale, uni } = plot.cursor.drag!;
       expect({ x, y, setScale, uni }, 'a drag selects along x, and uPlot sets no scale from it').to.deep.equal({ x: true, y: false, setScale: false, uni: null });
+      const { lock, points } = plot.cursor as { lock?: boolean; points: { bbox?: unknown } };
+      expect({ lock: !!lock, bbox: points.bbox ?? null, ori: plot.scales.x.ori }, 'no cursor lock or point boxes; time along x').to.deep.equal({ lock: false, bbox: null, ori: 0 });
       expect(plot.series.filter((series) => (series as { values?: unknown }).values != null), 'no series with several legend values').to.deep.equal([]);
       type Points = { points: { show(u: uPlot, i: number): boolean } };
       expect(plot.series.slice(1).map((series, i) => (series as unknown as Points).points.show(plot, i + 1)), "no series shows uPlot's point markers").to.deep.equal([false, false]);
