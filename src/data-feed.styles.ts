@@ -123,10 +123,15 @@ export const dataFeedStyles = css`
     font-size: 0.875rem;
   }
 
+  /*
+   * The chart's width follows the element's, never the other way: its canvas (and the table) give
+   * the element no minimum width, so it shrinks in a grid track or flex row.
+   */
   .view {
     position: relative;
     flex: 999 1 0;
     min-width: 60%;
+    contain: inline-size;
   }
 
   /* Over the plot's top right corner while the chart is zoomed. */

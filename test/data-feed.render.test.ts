@@ -192,6 +192,44 @@ describe('<data-feed>: what it is and shows', () => {
     expect(Math.abs(canvas() - part(el, 'chart').getBoundingClientRect().width)).to.be.below(2);
   });
 
+  for (const layout of ['display: grid; grid-template-columns: 1fr 1fr', 'display: flex']) {
+    it(`shrinks with its box in a page's layout (${layout}): the chart sets no minimum width`, async () => {
+      const box = (await mount(html`<div style="${layout}; width: 1000px">
+        <data-feed table style="flex: 1"></data-feed><div style="flex: 1"></div>
+      </div>`)) as unknown as HTMLElement;
+      const el = box.querySelector('data-feed') as DataFeed;
+      await el.updateComplete;
+      await nextFrame();
+      const plotWidth = () => plotCanvas(el)!.getBoundingClientRect().width;
+      expect(plotWidth()).to.be.above(400);
+      for (const width of [700, 300]) {
+        box.style.width = `${width}px`;
+        // ResizeObserver reports after layout, then uPlot redraws.
+        await new Promise((r) => setTimeout(r, 50));
+        await nextFrame();
+        expect(Math.abs(el.getBoundingClientRect().width - width / 2), `the element at ${width} px`).to.be.below(2);
+        expect(Math.abs(plotWidth() - part(el, 'chart').getBoundingClientRect().width), `the chart at ${width} px`).to.be.below(2);
+        expect(box.scrollWidth, `nothing overflows at ${width} px`).to.be.at.most(width);
+      }
+    });
+  }
+
+  for (const layout of ['display: inline-block', 'position: absolute', 'display: flex']) {
+    it(`in a box as wide as its content (${layout}), settles at one width: its chart does not widen what holds it`, async () => {
+      const box = (await mount(html`<div style="width: 1000px"><div style="${layout}"><data-feed></data-feed><span>beside</span></div></div>`)) as unknown as HTMLElement;
+      const el = box.querySelector('data-feed') as DataFeed;
+      await el.updateComplete;
+      await nextFrame();
+      const width = el.getBoundingClientRect().width;
+      // (A chart sized to a box that its own canvas widens ends in a ResizeObserver loop error.)
+      await new Promise((r) => setTimeout(r, 50));
+      await nextFrame();
+      expect(el.getBoundingClientRect().width).to.equal(width);
+      expect(plotCanvas(el)!.getBoundingClientRect().width).to.be.above(200);
+      expect(Math.abs(plotCanvas(el)!.getBoundingClientRect().width - part(el, 'chart').getBoundingClientRect().width)).to.be.below(2);
+    });
+  }
+
   it('paints lines in the default colours: a strong blue (A) and a light blue (B)', async () => {
     const el = await mount(html`<data-feed></data-feed>`);
     await nextFrame();
