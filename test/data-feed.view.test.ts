@@ -35,6 +35,17 @@ describe('<data-feed>: inspecting the chart', () => {
       expect(plotOf(el)!.select.width, 'the selection is cleared').to.equal(0);
     });
 
+    it('two quick drags are two zooms, not a double-click (WebKit counts each release as a click)', async () => {
+      const el = await chart();
+      const events = viewEvents(el);
+      await drag(el, 0.2, 0.8);
+      await drag(el, 0.2, 0.8);
+      await drag(el, 0.6, 0.3);
+      expect(events.seen.map((e) => e.detail.view === null)).to.deep.equal([false, false, false]);
+      expect(events.seen[1].detail.view.to - events.seen[1].detail.view.from, 'the second drag narrows the first').to.be.below(events.seen[0].detail.view.to - events.seen[0].detail.view.from);
+      expect(el.view).to.deep.equal(events.seen[2].detail.view);
+    });
+
     it('a click without a drag changes nothing', async () => {
       const el = await chart();
       const events = viewEvents(el);

@@ -72,6 +72,8 @@ export class ChartController implements ReactiveController {
   private _offset = 0;
   /** uPlot's cursor sync key (charts with the same key share their cursor), or null. */
   private _syncKey: string | null = null;
+  /** The button's last release ended a drag (WebKit counts it as a click, and two as a double-click). */
+  private _dragged = false;
   /** A drag across the plot selected the times `from` to `to`. */
   onSelect?: (from: number, to: number) => void;
   /** The plot was double-clicked. */
@@ -350,6 +352,7 @@ export class ChartController implements ReactiveController {
           (u) => {
             const { left, width } = u.select;
             if (width <= 0) return;
+            this._dragged = true;
             u.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
             this.onSelect?.(u.posToVal(left, 'x'), u.posToVal(left + width, 'x'));
           },
@@ -365,7 +368,9 @@ export class ChartController implements ReactiveController {
     this._plot = new uPlot(options, this._prepare(options.width), this._container!);
     // _prepare ran before the plot existed: a chart made with dense data draws it solid too.
     this._dashes(this._dense);
-    this._plot.over.addEventListener('dblclick', () => this.onReset?.());
+    const over = this._plot.over;
+    over.addEventListener('mousedown', () => (this._dragged = false));
+    over.addEventListener('dblclick', () => this._dragged || this.onReset?.());
     this._options.drawn?.();
   }
 
