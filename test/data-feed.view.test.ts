@@ -249,6 +249,8 @@ describe('<data-feed>: inspecting the chart', () => {
       const warn = sinon.stub(console, 'warn');
       try {
         const bad: unknown[] = [{ from: 2, to: 1 }, { from: 1, to: 1 }, { from: NaN, to: 1 }, { from: 0, to: Infinity }, { from: '1', to: '2' }, { from: 1 }, 'x', 5, true];
+        // Hostile objects too: a getter that throws, a proxy that throws on every read.
+        bad.push({ get from() { throw new Error('from'); }, to: 2 }, new Proxy({}, { get() { throw new Error('read'); } }));
         for (const value of bad) el.view = value as DataFeed['view'];
         expect(warn.callCount).to.equal(bad.length);
         expect(warn.firstCall.args[0]).to.match(/^data-feed: property view = .*: not null or \{ from, to \}/);

@@ -47,14 +47,19 @@ export function groupSize(name: string): number {
 
 /**
  * A `view` value from the page: `null`/`undefined` is the live view, `{ from, to }` of finite
- * numbers with `from` < `to` a view (copied and frozen); anything else is refused (`undefined`).
+ * numbers with `from` < `to` a view (copied and frozen); anything else, an object whose reading
+ * throws too, is refused (`undefined`).
  */
 export function readView(input: unknown): View | null | undefined {
   if (input == null) return null;
   if (typeof input !== 'object') return undefined;
-  const { from, to } = input as Record<string, unknown>;
-  if (typeof from !== 'number' || typeof to !== 'number' || !Number.isFinite(from) || !Number.isFinite(to) || from >= to) return undefined;
-  return Object.freeze({ from, to });
+  try {
+    const { from, to } = input as Record<string, unknown>;
+    if (typeof from === 'number' && typeof to === 'number' && Number.isFinite(from) && Number.isFinite(to) && from < to) return Object.freeze({ from, to });
+  } catch {
+    // A getter that throws reads as no range.
+  }
+  return undefined;
 }
 
 /** Whether two views are the same range (both live counts as the same). */
