@@ -228,7 +228,8 @@ export const dataFeedStyles = css`
    * Resolved colours for the canvas, which cannot read var() or light-dark() itself: the series
    * and the grid, read as each swatch's background. Rendered but unseen, with a transition of
    * color (never read, so a colour read is never one in passing): a changed colour starts it,
-   * which tells the chart to read the colours again. The last swatch does the same for the text.
+   * which tells the chart to read the colours again. The tenth does the same for the text's colour
+   * and font.
    */
   .swatches {
     position: absolute;
@@ -251,7 +252,14 @@ export const dataFeedStyles = css`
   .swatches > :nth-child(7) { --_c: var(--_series-7); }
   .swatches > :nth-child(8) { --_c: var(--_series-8); }
   .swatches > :nth-child(9) { --_c: var(--_grid); }
-  .swatches > :nth-child(10) { color: inherit; }
+  /* The text's colour, and its font: 1ch by 1ex changes size, and transitions, when the font does. */
+  .swatches > :nth-child(10) {
+    color: inherit;
+    display: block;
+    width: 1ch;
+    height: 1ex;
+    transition: color 1ms, width 1ms, height 1ms;
+  }
   /*
    * The lines' width: any CSS length, resolved to pixels. Read as the left padding, which never
    * transitions; the width, the same length, transitions to tell of a change.

@@ -88,7 +88,7 @@ import { TextViews } from './text/text-views.js';
  * @cssprop [--data-feed-background=#ffffff (dark: #0e1117)] - Surface behind everything; `transparent` lets the page show through.
  * @cssprop [--data-feed-text=#31333f (dark: #fafafa)] - Text and axis colour.
  * @cssprop [--data-feed-grid=rgba(49,51,63,0.16) (dark: rgba(250,250,250,0.16))] - Grid lines and button borders.
- * @cssprop [--data-feed-font=system-ui, sans-serif] - Font family of text, axes and legend.
+ * @cssprop [--data-feed-font=system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif] - Font family of text, axes and legend.
  * @cssprop [--data-feed-chart-height=300px] - Height of the plot area (the legend comes below it).
  * @cssprop [--data-feed-line-width=1px] - Width of the lines, any CSS length (drawn in CSS pixels). Thicker lines cost more to paint where the canvas is rastered in software (docs/benchmarks.md). Dense data (more points than pixels) is drawn at most 1px wide.
  */

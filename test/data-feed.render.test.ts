@@ -5,6 +5,7 @@ import { engine, itInChromium, resetMedia } from './engine.js';
 import { T0, fakeClock, mount, nextFrame, part, stepSource } from './helpers.js';
 import {
   axisStroke,
+  axisTicks,
   chartCount,
   chartRoot,
   cursorLayer,
@@ -423,6 +424,18 @@ describe('<data-feed>: colour scheme and styling hooks', () => {
     await new Promise((resolve) => setTimeout(resolve)); // the event reaches the chart after this listener
     await el.refresh();
     expect(lineWidthOf(plotOf(el)!, 1)).to.equal(3);
+  });
+
+  it('follows a change of --data-feed-font on its axes within a few frames, stopped', async () => {
+    const el = await mount(html`<data-feed style="--data-feed-font: monospace" .source=${stepSource()}></data-feed>`);
+    await nextFrame();
+    expect([axisTicks(el, 0).font, axisTicks(el, 1).font]).to.deep.equal(['12px monospace', '12px monospace']);
+    const kept = el.data;
+    el.style.setProperty('--data-feed-font', 'serif');
+    await framesUntil(() => axisTicks(el, 0).font === '12px serif', 60);
+    expect([axisTicks(el, 0).font, axisTicks(el, 1).font]).to.deep.equal(['12px serif', '12px serif']);
+    expect(el.data, 'the points kept').to.deep.equal(kept);
+    expect(plotOf(el)!.data[0].length, 'and drawn').to.be.above(0);
   });
 
   it('takes font, text and grid colours from --data-feed-font, --data-feed-text and --data-feed-grid', async () => {

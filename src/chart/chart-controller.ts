@@ -212,7 +212,7 @@ export class ChartController implements ReactiveController {
 
   private _draw(): void {
     if (!this._plot) return;
-    this._readTheme();
+    if (this._readTheme()) return this._rebuild();
     const data = this._prepare(this._plot.bbox.width / (globalThis.devicePixelRatio || 1));
     // batch() draws now rather than in a microtask: the frame's work happens in the frame.
     this._plot.batch((plot: uPlot) => plot.setData(data));
@@ -291,7 +291,7 @@ export class ChartController implements ReactiveController {
       // of size alone reads no style (a window dragged wider would read it at every step).
       if (!this._plot.width) {
         this.restyle();
-        this._readTheme();
+        if (this._readTheme()) return this._rebuild();
       }
       this._plot.batch((plot: uPlot) => plot.setSize(size));
     }
@@ -302,12 +302,18 @@ export class ChartController implements ReactiveController {
     this._themeStale = true;
   }
 
-  private _readTheme(): void {
-    if (!this._themeStale) return;
+  /**
+   * Reads the theme again if it may have changed. uPlot reads the colours and a series' width at
+   * each draw, but takes the axes' font when the chart is made: true when the font changed, and
+   * the chart must be made again.
+   */
+  private _readTheme(): boolean {
+    if (!this._themeStale) return false;
+    const { font } = this._theme;
     this._theme = this._options.theme();
     this._themeStale = false;
-    // uPlot reads a series' width at each draw: a new --data-feed-line-width needs no rebuild.
     for (const series of this._plot?.series.slice(1) ?? []) series.width = this._theme.lineWidth;
+    return font !== this._theme.font;
   }
 
   private _create(): void {
