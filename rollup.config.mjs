@@ -36,8 +36,9 @@ function noticeLines(dependencies) {
  * uPlot is one closure, so a bundler keeps all of it; this takes out what the element can never
  * reach. The bundle does not expose uPlot, so no page can reach it either:
  * - uPlot hangs every path builder on `uPlot.paths` and its table join on `uPlot.join`; the chart
- *   draws with `linear` (and uPlot's own `points`) only. Left out: `stepped`, `bars`, `spline` and
- *   `join` (about 2.6 kB gzip). Nothing inside uPlot refers to them.
+ *   draws with `linear` only. Left out: `stepped`, `bars`, `spline` and `join` (about 2.6 kB gzip).
+ *   Nothing inside uPlot refers to them. Of uPlot's other statics only what the chart calls stays
+ *   (`rangeNum`, `tzDate`, `paths`).
  * - Log and asinh scales (`distr` 3 and 4) and bands: the chart sets no scale's `distr` and no
  *   `bands`. Their ranges, splits, label filters and band clips are called only for those; each
  *   becomes a function that throws (about 0.7 kB gzip), and a series is never a band's edge.
@@ -50,7 +51,8 @@ function noticeLines(dependencies) {
  *   (times in ms), the time axis's `distr` 1 (no ordinal x), the legend and cursor shown, no
  *   cursor focus (`focus.prox` < 0), no series with several legend values (`values`), and a drag
  *   that selects along x only and sets no scale (`drag.y` and `drag.setScale` false, no `uni`),
- *   no cursor `lock`, no cursor point `bbox`, and time along x (the x scale's `ori` 0).
+ *   no cursor `lock`, no cursor point `bbox`, time along x (the x scale's `ori` 0), no `title`,
+ *   and every series with its own legend `value` (uPlot's default formats are never made).
  *   A bundle test paints, hovers and zooms the same points with the bundle and the library build
  *   and finds the same pixels and legend.
  * The build fails if uPlot's source changes so that a line or function is no longer found, or if
@@ -68,7 +70,8 @@ function uplotUnreachable() {
     [/\(paths\.stepped = stepped\);/, ''],
     [/\(paths\.bars {4}= bars\);/, ''],
     [/\(paths\.spline {2}= monotoneCubic\);/, ''],
-    [/uPlot\.join = join;/, ''],
+    // uPlot's statics but what the chart uses (rangeNum, tzDate, paths): the bundle does not expose uPlot.
+    ...['assign', 'fmtNum', 'rangeLog', 'rangeAsinh', 'orient', 'pxRatio', 'sync', 'addGap', 'clipGaps', 'fmtDate', 'join'].map((name) => [new RegExp(`^\\t?uPlot\\.${name} *= \\w+;$`, 'm'), '']),
     ...['rangeLog', 'rangeAsinh', 'logAxisSplits', 'asinhAxisSplits', 'log10AxisValsFilt', 'log2AxisValsFilt', 'clipBandLine'].map(throwing),
     // No bands: no series is a band's edge.
     replaced('bandFillClipDirs', 'function bandFillClipDirs() { return [0, 0]; }'),
@@ -82,6 +85,10 @@ function uplotUnreachable() {
     [/^\tconst mode = u\.mode;$/m, '\tconst mode = 1;'],
     [/^\tlet mode = self\.mode;$/m, '\tlet mode = 1;'],
     [/^\tconst ms = opts\.ms \|\| 1e-3;$/m, '\tconst ms = 1;'],
+    // Every series gives its own legend value: uPlot's default formats are never used.
+    [/^\tconst _timeSeriesVal  = timeSeriesVal\(_tzDate, timeSeriesStamp\(_timeSeriesStamp, _fmtDate\)\);$/m, ''],
+    [/^\t{3}s\.value = isTime \? \(isStr\(sv\) \? timeSeriesVal\(_tzDate, timeSeriesStamp\(sv, _fmtDate\)\) : sv \|\| _timeSeriesVal\) : sv \|\| numSeriesVal;$/m, '\t\t\ts.value = sv;'],
+    [/^\tif \(opts\.title\) \{$/m, '\tif (false) {'],
     [/^\tconst xScaleDistr = scaleX\.distr;$/m, '\tconst xScaleDistr = 1;'],
     [/^\tconst showLegend = legend\.show;$/m, '\tconst showLegend = true;'],
     [/^\tconst showCursor = {16}cursor\.show;$/m, '\tconst showCursor = true;'],
