@@ -53,6 +53,8 @@ function noticeLines(dependencies) {
  *   that selects along x only and sets no scale (`drag.y` and `drag.setScale` false, no `uni`),
  *   no cursor `lock`, no cursor point `bbox`, time along x (the x scale's `ori` 0), no `title`,
  *   and every series with its own legend `value` (uPlot's default formats are never made).
+ * - The time axis of times in seconds (never made with `ms` 1), and the weekday names, which none
+ *   of uPlot's default time labels uses (the build fails if one ever does).
  *   A bundle test paints, hovers and zooms the same points with the bundle and the library build
  *   and finds the same pixels and legend.
  * The build fails if uPlot's source changes so that a line or function is no longer found, or if
@@ -89,6 +91,14 @@ function uplotUnreachable() {
     [/^\tconst _timeSeriesVal  = timeSeriesVal\(_tzDate, timeSeriesStamp\(_timeSeriesStamp, _fmtDate\)\);$/m, ''],
     [/^\t{3}s\.value = isTime \? \(isStr\(sv\) \? timeSeriesVal\(_tzDate, timeSeriesStamp\(sv, _fmtDate\)\) : sv \|\| _timeSeriesVal\) : sv \|\| numSeriesVal;$/m, '\t\t\ts.value = sv;'],
     [/^\tif \(opts\.title\) \{$/m, '\tif (false) {'],
+    // Times in ms only (above): the seconds' time axis is never made.
+    [/^const \[ timeIncrsS, {2}_timeAxisStampsS, {2}timeAxisSplitsS {2}\] = genTimeStuffs\(1e-3\);$/m, ''],
+    // The chart's time labels are uPlot's default ones, which name no weekday.
+    [/^const days = \[\n[^]*?\n\];\n/m, (block) => block.replace(/[^\n]/g, '')],
+    [/^const days3 = days\.map\(slice3\);$/m, ''],
+    [/^\tWWWW: days,\n\tWWW: {2}days3,$/m, '\n'],
+    [/^\tWWWW:\t\(d, names\) => names\.WWWW\[d\.getDay\(\)\],$/m, ''],
+    [/^\tWWW:\t\(d, names\) => names\.WWW\[d\.getDay\(\)\],$/m, ''],
     [/^\tconst xScaleDistr = scaleX\.distr;$/m, '\tconst xScaleDistr = 1;'],
     [/^\tconst showLegend = legend\.show;$/m, '\tconst showLegend = true;'],
     [/^\tconst showCursor = {16}cursor\.show;$/m, '\tconst showCursor = true;'],
@@ -118,6 +128,7 @@ function uplotUnreachable() {
         if (!pattern.test(code)) this.error(`uPlot's source no longer has ${pattern}: check what the bundle leaves out`);
         code = code.replace(pattern, replacement);
       }
+      if (/\{WWWW?\}/.test(code)) this.error("uPlot's time labels now name weekdays: keep its weekday names in the bundle");
       // No map is returned: every line of uPlot must stay where it was.
       if (code.split('\n').length !== lines) this.error("an edit of uPlot's source moved its lines: the bundle's source map would point at the wrong ones");
       code += "\nfunction uplotLeftOut() { throw new Error(\"data-feed's bundle leaves out this part of uPlot\"); }\n";
