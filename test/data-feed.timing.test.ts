@@ -258,6 +258,26 @@ describe('<data-feed>: timing', () => {
     expect(source.callCount).to.equal(3);
   });
 
+  it('moved by one insertion (never out of the document), a streaming element keeps its schedule, as a playing video does', async () => {
+    const source = stepSource();
+    const el = await mount(html`<data-feed .source=${source} streaming></data-feed>`);
+    const before = el.data;
+    clock.tick(400);
+    const other = document.createElement('section');
+    document.body.append(other);
+    try {
+      other.append(el);
+      expect(source.callCount, 'no catch-up: nothing was missed').to.equal(1);
+      expect(el.data).to.deep.equal(before);
+      clock.tick(599);
+      expect(source.callCount).to.equal(1);
+      clock.tick(1);
+      expect(source.callCount, 'the next update on its phase').to.equal(2);
+    } finally {
+      other.remove();
+    }
+  });
+
   it('a stopped element does nothing on reconnect; its data survives moving it in the DOM', async () => {
     const source = stepSource();
     const el = await mount(html`<data-feed .source=${source}></data-feed>`);

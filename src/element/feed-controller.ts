@@ -166,7 +166,8 @@ export class FeedController implements ReactiveController {
     document.removeEventListener('visibilitychange', this._onVisibility);
     removeEventListener('online', this._onOnline);
     this._onVisibility();
-    this._server?.stop();
+    // Moved by one insertion, it is in the document again already: nothing paused, nothing to close.
+    if (!this._host.isConnected) this._server?.stop();
   }
 
   private _visible(): boolean {

@@ -342,6 +342,26 @@ describe('<data-feed src>: server feeds against a real server', () => {
         el.stop();
       });
 
+      it('moved in the page (one insertion, never out of the document), it keeps its connection and its points', async () => {
+        const el = await mount(html`<data-feed src=${src()} transport=${transport} streaming interval="0.5"></data-feed>`);
+        await next(el, 'data-feed-connection', (detail: { state: string }) => detail.state === 'open');
+        await next(el, 'data-feed-update', (detail: { added: number }) => detail.added > 0);
+        const states: string[] = [];
+        el.addEventListener('data-feed-connection', (event) => states.push((event as CustomEvent<{ state: string }>).detail.state));
+        const other = document.createElement('div');
+        document.body.append(other);
+        try {
+          other.append(el);
+          expect(el.connection).to.equal('open');
+          for (let i = 0; i < 2; i++) await next(el, 'data-feed-update', (detail: { added: number }) => detail.added > 0);
+          expect(states, 'no connection closed or opened').to.deep.equal([]);
+          expect(await streams()).to.equal(1);
+          expectUnbroken(el);
+        } finally {
+          other.remove();
+        }
+      });
+
       it('removed from the page, it leaves nothing open', async () => {
         const el = await mount(html`<data-feed src=${src()} transport=${transport} streaming interval="0.5"></data-feed>`);
         await next(el, 'data-feed-connection', (detail: { state: string }) => detail.state === 'open');
