@@ -49,6 +49,20 @@ describe('<data-feed>: timing', () => {
     for (const list of tasks) expect(list, 'the same tasks as the first element').to.deep.equal(tasks[0]);
   });
 
+  it('elements started in one task but apart by a microtask and a busy moment (a render, a second listener) keep one schedule', async () => {
+    const sources = [stepSource(), stepSource()];
+    const [a, b] = await Promise.all(sources.map((source) => mount(html`<data-feed interval="0.5" .source=${source}></data-feed>`)));
+    const timersBefore = clock.countTimers();
+    a.start();
+    await Promise.resolve();
+    clock.tick(3); // the task goes on: the first start drew
+    b.start();
+    expect(clock.countTimers() - timersBefore, 'one timer for both').to.equal(1);
+    await clock.tickAsync(1000);
+    const nows = sources.map((source) => source.getCalls().slice(-2).map((call) => call.args[1]));
+    expect(nows[1], 'the same ticks as the first element').to.deep.equal(nows[0]);
+  });
+
   it('the first load runs when the script inserting the element is done (a microtask), not during the insertion', async () => {
     const source = stepSource();
     const el = document.createElement('data-feed');

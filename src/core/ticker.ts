@@ -49,10 +49,13 @@ export class Ticker {
   join(intervalMs: number, member: TickMember, quiet?: Quiet): () => void {
     const now = this._now();
     let start = this._starts.get(intervalMs);
-    // A start older than an interval is another schedule's (time moved on within one test's task).
-    if (start === undefined || now >= start + intervalMs) {
+    // A start older than an interval is another schedule's (time moved on within one test's task),
+    // and so is one in the future (the clock was set back before the task's end was heard).
+    if (start === undefined || now < start || now >= start + intervalMs) {
       start = now;
-      if (this._starts.size === 0) void Promise.resolve().then(() => this._starts.clear()); // the task is over
+      // Forgotten when the task is over, not at its first microtask: a framework's render or the
+      // next listener of one event still starts in this task.
+      if (this._starts.size === 0) afterTask(() => this._starts.clear());
       this._starts.set(intervalMs, start);
     }
     const key = `${intervalMs}@${start}`;
@@ -108,6 +111,19 @@ export class Ticker {
       if (this._groups.get(key) === group) this._arm(key, group);
     }
   }
+}
+
+/**
+ * Runs `callback` in a later task: a message, which a page's fake clock neither holds back nor
+ * counts among its timers.
+ */
+function afterTask(callback: () => void): void {
+  const { port1, port2 } = new MessageChannel();
+  port1.onmessage = () => {
+    port1.close();
+    callback();
+  };
+  port2.postMessage(null);
 }
 
 const tickers = new WeakMap<Timers, Ticker>();

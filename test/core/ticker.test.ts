@@ -3,6 +3,14 @@ import sinon from 'sinon';
 import { Ticker } from '../../src/core/ticker.js';
 import { T0 } from '../helpers.js';
 
+/** Resolves in a later task (a message: the fake clock does not hold it back). */
+const laterTask = () =>
+  new Promise<void>((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => resolve();
+    port2.postMessage(null);
+  });
+
 describe('Ticker', () => {
   let clock: sinon.SinonFakeTimers;
   let ticker: Ticker;
@@ -23,10 +31,30 @@ describe('Ticker', () => {
     expect(seen, 'c joined later, with another interval: a group of its own').to.deep.equal(['a@500', 'b@500', 'c@703', 'a@1000', 'b@1000']);
   });
 
-  it('a later task starts a group of its own, at its own phase', async () => {
+  it('members that join after a microtask of the same task (a framework rendering, a second listener of one event) still share a timer', async () => {
     const seen: string[] = [];
     ticker.join(500, (due) => seen.push(`a@${due - T0}`));
     await Promise.resolve();
+    clock.tick(3); // a start draws at once: time moves within the task
+    ticker.join(500, (due) => seen.push(`b@${due - T0}`));
+    expect(clock.countTimers()).to.equal(1);
+    clock.tick(497);
+    expect(seen, 'b on the phase of a').to.deep.equal(['a@500', 'b@500']);
+  });
+
+  it('a clock set back before the task is over starts a group of its own, from then', () => {
+    let now = T0 + 120_000;
+    ticker = new Ticker(clock, () => now);
+    ticker.join(1000, () => {});
+    now = T0; // set back (as each test's fake clock is), with the first join's task not yet over
+    ticker.join(1000, () => {});
+    expect(clock.countTimers(), 'a timer each: b is not on a phase yet to come').to.equal(2);
+  });
+
+  it('a later task starts a group of its own, at its own phase', async () => {
+    const seen: string[] = [];
+    ticker.join(500, (due) => seen.push(`a@${due - T0}`));
+    await laterTask();
     clock.tick(200);
     ticker.join(500, (due) => seen.push(`b@${due - T0}`));
     clock.tick(600);
