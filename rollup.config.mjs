@@ -51,8 +51,10 @@ function noticeLines(dependencies) {
  *   (times in ms), the time axis's `distr` 1 (no ordinal x), the legend and cursor shown, no
  *   cursor focus (`focus.prox` < 0), no series with several legend values (`values`), and a drag
  *   that selects along x only and sets no scale (`drag.y` and `drag.setScale` false, no `uni`),
- *   no cursor `lock`, no cursor point `bbox`, time along x (the x scale's `ori` 0), no `title`,
- *   and every series with its own legend `value` (uPlot's default formats are never made).
+ *   no cursor `lock`, no cursor point `bbox`, time along x (the x scale's `ori` 0), scales the
+ *   usual way (`dir` 1), axis labels unrotated, aligned by their side and at their own gap, a live
+ *   legend that isolates no series, a drag's selection shown, no `title`, and every series with
+ *   its own legend `value` (uPlot's default formats are never made).
  * - The time axis of times in seconds (never made with `ms` 1), and the weekday names, which none
  *   of uPlot's default time labels uses (the build fails if one ever does).
  * A bundle test paints, hovers, zooms and drags the same points with the bundle and the library
@@ -121,6 +123,19 @@ function uplotUnreachable() {
     [/^\t{7}getBBox = points\.bbox;$/m, '\t\t\t\t\t\t\tgetBBox = null;'],
     [/scaleX\.ori == 0/g, 'true'],
     [/scaleX\.ori == 1/g, 'false'],
+    // Scales run the usual way (no `dir` -1), axis labels are not rotated (`rotate` 0) and take
+    // their side's alignment (no `align`), and a legend click with Ctrl isolates no series (no `isolate`).
+    [/scale\.dir == -1/g, 'false'],
+    [/sc\.dir == -1/g, 'false'],
+    [/^\t{3}scale\.dir == 1 \? scale\.min :$/m, '\t\t\ttrue ? scale.min :'],
+    [/^\t{3}let angle = axis\._rotate \* -PI\/180;$/m, '\t\t\tlet angle = 0;'],
+    [/^\t{3}axis\._rotate = side == 2 \? axis\.rotate\(self, values, i, _space\) : 0;$/m, '\t\t\taxis._rotate = 0;'],
+    [/^\t{3}let textAlign {4}= axis\.align == 1 \? LEFT :\n\t{3} {19}axis\.align == 2 \? RIGHT :$/m, '\t\t\tlet textAlign    =\n'],
+    [/^\t{4}if \(\(e\.ctrlKey \|\| e\.metaKey\) != legend\.isolate\) \{$/m, '\t\t\t\tif (e.ctrlKey || e.metaKey) {'],
+    // The legend is live and a drag shows its selection; axis labels sit at the axis's own gap (`alignTo` 1).
+    [/legend\.live/g, 'true'],
+    [/select\.show/g, 'true'],
+    [/axis\.alignTo == 2/g, 'false'],
   ];
   return {
     name: 'uplot-unreachable',

@@ -77,6 +77,11 @@ describe('dist/data-feed.bundle.js', () => {
       expect({ x, y, setScale, uni }, 'a drag selects along x, and uPlot sets no scale from it').to.deep.equal({ x: true, y: false, setScale: false, uni: null });
       const { lock, points } = plot.cursor as { lock?: boolean; points: { bbox?: unknown } };
       expect({ lock: !!lock, bbox: points.bbox ?? null, ori: plot.scales.x.ori }, 'no cursor lock or point boxes; time along x').to.deep.equal({ lock: false, bbox: null, ori: 0 });
+      type Axis = { rotate(...args: unknown[]): number; align?: number; alignTo: number };
+      const axes = (plot.axes as unknown as Axis[]).map((axis) => [axis.rotate(plot, [], 0, 0), axis.align ?? null, axis.alignTo]);
+      expect(axes, 'axis labels: not rotated, aligned by their side, at their own gap').to.deep.equal([[0, null, 1], [0, null, 1]]);
+      const { isolate } = plot.legend as { isolate?: boolean };
+      expect({ dir: Object.values(plot.scales).map((scale) => scale.dir), isolate: !!isolate, select: plot.select.show }, 'scales the usual way, no isolating legend, a drag shown').to.deep.equal({ dir: [1, 1], isolate: false, select: true });
       expect(plot.series.filter((series) => (series as { values?: unknown }).values != null), 'no series with several legend values').to.deep.equal([]);
       type Points = { points: { show(u: uPlot, i: number): boolean } };
       expect(plot.series.slice(1).map((series, i) => (series as unknown as Points).points.show(plot, i + 1)), "no series shows uPlot's point markers").to.deep.equal([false, false]);
