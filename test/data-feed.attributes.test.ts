@@ -185,6 +185,57 @@ describe('<data-feed>: attributes and properties', () => {
       expect(warn.callCount).to.equal(2);
     });
 
+    describe('the interval and its range present at first connect are read together, in any order', () => {
+      const cases: [markup: string, range: [number, number, number], warnings: RegExp[]][] = [
+        ['min-interval="2"', [2, 5, 2], []],
+        ['max-interval="0.8"', [0.5, 0.8, 0.8], []],
+        ['max-interval="0.3" min-interval="0.1" interval="0.2"', [0.1, 0.3, 0.2], []],
+        ['min-interval="6" max-interval="10"', [6, 10, 6], []],
+        ['max-interval="10" min-interval="6" interval="8"', [6, 10, 8], []],
+        ['interval="-1"', [0.5, 5, 0.5], [/^data-feed: attribute interval = "-1": out of range \[0\.5, 5\]; using 0\.5\.$/]],
+        ['interval="10"', [0.5, 5, 5], [/^data-feed: attribute interval = "10": out of range \[0\.5, 5\]; using 5\.$/]],
+        ['interval="3" max-interval="2"', [0.5, 2, 2], [/^data-feed: attribute interval = "3": out of range \[0\.5, 2\]; using 2\.$/]],
+        ['max-interval="2" min-interval="4"', [4, 4, 4], [/^data-feed: attribute min-interval = "4": above max-interval \(2\); max-interval is raised to 4\.$/]],
+      ];
+      for (const [markup, [min, max, interval], warnings] of cases) {
+        it(`<data-feed ${markup}>: [${min}, ${max}], interval ${interval}, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}`, () => {
+          const box = document.createElement('div');
+          box.innerHTML = `<data-feed ${markup}></data-feed>`;
+          document.body.append(box);
+          try {
+            const el = box.firstElementChild as HTMLElementTagNameMap['data-feed'];
+            expect([el.minInterval, el.maxInterval, el.interval]).to.deep.equal([min, max, interval]);
+            expect(warn.getCalls().map((call) => call.args[0])).to.have.length(warnings.length);
+            warnings.forEach((pattern, i) => expect(warn.getCall(i).args[0]).to.match(pattern));
+          } finally {
+            box.remove();
+          }
+        });
+      }
+
+      it('a property set before the first connect is named as a property, once', () => {
+        const el = document.createElement('data-feed');
+        el.interval = -1;
+        document.body.append(el);
+        try {
+          expect(el.interval).to.equal(0.5);
+          expect(warn.callCount).to.equal(1);
+          expect(warn.firstCall.args[0]).to.equal('data-feed: property interval = -1: out of range [0.5, 5]; using 0.5.');
+        } finally {
+          el.remove();
+        }
+      });
+
+      it('an interval attribute written as another text of the value it holds is left as written', async () => {
+        const el = await mount(html`<data-feed></data-feed>`);
+        el.setAttribute('interval', '2.0');
+        expect(el.interval).to.equal(2);
+        expect(el.getAttribute('interval')).to.equal('2.0');
+        el.setAttribute('interval', '99');
+        expect(el.getAttribute('interval'), 'clamped: written back').to.equal('5');
+      });
+    });
+
     it('rounds capacity into [1, 1,000,000]', async () => {
       const el = await mount(html`<data-feed></data-feed>`);
       el.capacity = 0;

@@ -44,58 +44,47 @@ export function accept<T>(warn: Warn, property: string, input: unknown, read: Ad
   return read.value;
 }
 
+/** The settings `IntervalRange` reads together at the first connect. */
+type RangeKey = 'minInterval' | 'maxInterval' | 'interval';
+
 /**
  * The interval and the slider's range: `minInterval` ≤ `maxInterval` always (a minimum that passes
- * the maximum raises it), and the interval held within them once the range is settled. Before that
- * (attributes arriving one by one before the first connect) the interval is kept as given, within
- * the outer limits, and clamped by `settle()`. A subclass hears each change of the interval or its
- * range in `_moved()`.
+ * the maximum raises it), and the interval held within them. Before the first connect, attributes
+ * arrive one by one in the page's order: what is given is kept and read together by `settle()`, as
+ * if given at once (`max-interval="0.3" min-interval="0.1"` is that range), with one warning per
+ * value not taken as given and none for a default that the range moves. A subclass hears each
+ * change of the interval or its range in `_moved()`.
  */
 export class IntervalRange {
   private _min: number = DEFAULTS.minInterval;
   private _max: number = DEFAULTS.maxInterval;
   private _step: number = DEFAULTS.step;
-  private _raw: number = DEFAULTS.interval;
-  private _settled = false;
+  private _interval: number = DEFAULTS.interval;
+  /** What the page gave for the range and the interval before the first connect; null after it. */
+  private _given: Partial<Record<RangeKey, unknown>> | null = {};
 
   constructor(private readonly _warn: Warn) {}
 
   /** The interval in use: within [minInterval, maxInterval]. */
   get interval(): number {
-    return Math.min(this._max, Math.max(this._min, this._raw));
+    return this._interval;
   }
   set interval(value: unknown) {
-    const read = readNumber(value, {
-      min: this._settled ? this._min : MIN_SECONDS,
-      max: this._settled ? this._max : MAX_SECONDS,
-      fallback: this.interval,
-      reset: DEFAULTS.interval,
-    });
-    this._raw = accept(this._warn, 'interval', value, read);
-    this._moved();
+    this._set('interval', value);
   }
 
   get minInterval(): number {
     return this._min;
   }
   set minInterval(value: unknown) {
-    let read = readSeconds(value, this._min, DEFAULTS.minInterval);
-    if (read.value > this._max) {
-      read = readjusted(read, read.value, `above max-interval (${this._max}); max-interval is raised to ${read.value}`);
-      this._max = read.value;
-    }
-    this._min = accept(this._warn, 'minInterval', value, read);
-    this._moved();
+    this._set('minInterval', value);
   }
 
   get maxInterval(): number {
     return this._max;
   }
   set maxInterval(value: unknown) {
-    let read = readSeconds(value, this._max, DEFAULTS.maxInterval);
-    if (read.value < this._min) read = readjusted(read, this._min, `below min-interval (${this._min}); using ${this._min}`);
-    this._max = accept(this._warn, 'maxInterval', value, read);
-    this._moved();
+    this._set('maxInterval', value);
   }
 
   get step(): number {
@@ -105,15 +94,47 @@ export class IntervalRange {
     this._step = accept(this._warn, 'step', value, readSeconds(value, this._step, DEFAULTS.step));
   }
 
-  /** The range is complete (first connect): an interval outside it is clamped, with a warning. */
-  settle(): void {
-    if (this._settled) return;
-    this._settled = true;
-    this.interval = this._raw; // read again, now within the range
+  /** The first connect: what was given is read together, warning through `warn`, and held from now on. */
+  settle(warn: Warn = this._warn): void {
+    if (!this._given) return;
+    this._read(this._given, warn);
+    this._given = null;
   }
 
-  /** The interval or its range was set: once settled, the interval is clamped into the range. */
+  /**
+   * `key` was set. Before the first connect the value is kept for `settle()` (the values in use
+   * follow it, silently); after it, it is read against the values held, warning for it alone.
+   */
+  private _set(key: RangeKey, value: unknown): void {
+    if (this._given) {
+      this._given[key] = value;
+      this._read(this._given);
+    } else {
+      this._read({ minInterval: this._min, maxInterval: this._max, interval: this._interval, [key]: value }, this._warn, key);
+    }
+    this._moved();
+  }
+
+  /**
+   * The range, then the interval within it, from `given`; `warn` hears of `only` (or, without it,
+   * of every value). A minimum above the maximum raises it; a maximum set below the minimum is it.
+   */
+  private _read(given: Partial<Record<RangeKey, unknown>>, warn: Warn = () => {}, only?: RangeKey): void {
+    const say: Warn = (key, input, problem) => (!only || key === only) && warn(key, input, problem);
+    let min = readSeconds(given.minInterval, this._min, DEFAULTS.minInterval);
+    let max = readSeconds(given.maxInterval, this._max, DEFAULTS.maxInterval);
+    if (min.value > max.value) {
+      if (only === 'maxInterval') max = readjusted(max, min.value, `below min-interval (${min.value}); using ${min.value}`);
+      else min = readjusted(min, min.value, `above max-interval (${max.value}); max-interval is raised to ${min.value}`);
+    }
+    this._min = accept(say, 'minInterval', given.minInterval, min);
+    this._max = Math.max(this._min, accept(say, 'maxInterval', given.maxInterval, max));
+    const { _min, _max } = this;
+    this._interval = accept(say, 'interval', given.interval, readNumber(given.interval, { min: _min, max: _max, fallback: Math.min(_max, Math.max(_min, this._interval)), reset: DEFAULTS.interval }));
+  }
+
+  /** The interval or its range was set: the interval is clamped into the range. */
   protected _moved(): void {
-    if (this._settled) this._raw = this.interval;
+    this._interval = Math.min(this._max, Math.max(this._min, this._interval));
   }
 }

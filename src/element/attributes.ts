@@ -28,6 +28,10 @@ export class Attributes {
     return this._host.hasAttribute(name);
   }
 
+  get(name: string): string | null {
+    return this._host.getAttribute(name);
+  }
+
   /** Writes attribute `name` (`null` removes it) now. Not while attributes are first applied. */
   write(name: string, value: string | null): void {
     if (this._applying === name || (this._applying && !this.ready)) return;

@@ -45,8 +45,13 @@ export class ScheduleController extends IntervalRange {
 
   /** The first connect: the range is complete, so the interval is clamped into it and scheduled. */
   override settle(): void {
-    super.settle();
     const { attributes } = this._options;
+    // A value the page wrote as an attribute is named as one in a warning.
+    super.settle((property, input, problem) => {
+      const name = property.replace(/[A-Z]/, (c) => `-${c.toLowerCase()}`);
+      if (attributes.get(name) === input) attributes.apply(name, () => attributes.warn(property, input, problem));
+      else attributes.warn(property, input, problem);
+    });
     if (attributes.has('interval')) attributes.write('interval', String(this.interval));
     this._announced = this.interval;
     this._options.scheduler.setInterval(this.interval * 1000);
@@ -54,7 +59,7 @@ export class ScheduleController extends IntervalRange {
 
   /** The attribute `interval` was applied: the value held may differ from the text (clamped, refused). */
   appliedInterval(text: string | null): void {
-    if (text !== null && this._options.attributes.ready) this._options.attributes.write('interval', String(this.interval));
+    if (text !== null && this._options.attributes.ready && Number(text) !== this.interval) this._options.attributes.write('interval', String(this.interval));
   }
 
   /** The interval may have moved (set, or re-clamped by its range): reflect, announce, reschedule. */
