@@ -53,8 +53,9 @@ function noticeLines(dependencies) {
  *   that selects along x only and sets no scale (`drag.y` and `drag.setScale` false, no `uni`),
  *   no cursor `lock`, no cursor point `bbox`, time along x (the x scale's `ori` 0), scales the
  *   usual way (`dir` 1), axis labels unrotated, aligned by their side and at their own gap, a live
- *   legend that isolates no series, a drag's selection shown, no `title`, and every series with
- *   its own legend `value` (uPlot's default formats are never made).
+ *   legend that isolates no series, a drag's selection and both cursor lines shown, no series
+ *   ever focused, no `title`, and every series with its own legend `value` (uPlot's default
+ *   formats are never made).
  * - The time axis of times in seconds (never made with `ms` 1), and the weekday names, which none
  *   of uPlot's default time labels uses (the build fails if one ever does).
  * A bundle test paints, hovers, zooms and drags the same points with the bundle and the library
@@ -136,6 +137,10 @@ function uplotUnreachable() {
     [/legend\.live/g, 'true'],
     [/select\.show/g, 'true'],
     [/axis\.alignTo == 2/g, 'false'],
+    // No series is ever focused (focus comes from the cursor or the legend only with cursor focus).
+    [/^\t{3}let shouldAlpha = series\.some\(s => s\._focus\) && ctxAlpha != focus\.alpha;$/m, '\t\t\tlet shouldAlpha = false;'],
+    [/^\t\tif \(cursor\.x\)$/m, '\t\tif (true)'],
+    [/^\t\tif \(cursor\.y\)$/m, '\t\tif (true)'],
   ];
   return {
     name: 'uplot-unreachable',

@@ -80,6 +80,8 @@ describe('dist/data-feed.bundle.js', () => {
       type Axis = { rotate(...args: unknown[]): number; align?: number; alignTo: number };
       const axes = (plot.axes as unknown as Axis[]).map((axis) => [axis.rotate(plot, [], 0, 0), axis.align ?? null, axis.alignTo]);
       expect(axes, 'axis labels: not rotated, aligned by their side, at their own gap').to.deep.equal([[0, null, 1], [0, null, 1]]);
+      const { x: crossX, y: crossY } = plot.cursor;
+      expect([crossX, crossY], 'both cursor lines shown').to.deep.equal([true, true]);
       const { isolate } = plot.legend as { isolate?: boolean };
       expect({ dir: Object.values(plot.scales).map((scale) => scale.dir), isolate: !!isolate, select: plot.select.show }, 'scales the usual way, no isolating legend, a drag shown').to.deep.equal({ dir: [1, 1], isolate: false, select: true });
       expect(plot.series.filter((series) => (series as { values?: unknown }).values != null), 'no series with several legend values').to.deep.equal([]);
