@@ -43,6 +43,7 @@ export class Ticker {
   constructor(
     private readonly _timers: Timers,
     private readonly _now: () => number,
+    private readonly _afterTask = afterTask,
   ) {}
 
   /** Joins `member` to the ticks every `intervalMs` of the group started in this task; returns how to leave. */
@@ -55,7 +56,7 @@ export class Ticker {
       start = now;
       // Forgotten when the task is over, not at its first microtask: a framework's render or the
       // next listener of one event still starts in this task.
-      if (this._starts.size === 0) afterTask(() => this._starts.clear());
+      if (this._starts.size === 0) this._afterTask(() => this._starts.clear());
       this._starts.set(intervalMs, start);
     }
     const key = `${intervalMs}@${start}`;

@@ -3,13 +3,6 @@ import sinon from 'sinon';
 import { Ticker } from '../../src/core/ticker.js';
 import { T0 } from '../helpers.js';
 
-/** Resolves in a later task (a message: the fake clock does not hold it back). */
-const laterTask = () =>
-  new Promise<void>((resolve) => {
-    const { port1, port2 } = new MessageChannel();
-    port1.onmessage = () => resolve();
-    port2.postMessage(null);
-  });
 
 describe('Ticker', () => {
   let clock: sinon.SinonFakeTimers;
@@ -51,10 +44,13 @@ describe('Ticker', () => {
     expect(clock.countTimers(), 'a timer each: b is not on a phase yet to come').to.equal(2);
   });
 
-  it('a later task starts a group of its own, at its own phase', async () => {
+  it('a later task starts a group of its own, at its own phase', () => {
+    // The end of the task told by hand: how soon an engine delivers the ticker's message varies.
+    let endTask = () => {};
+    ticker = new Ticker(clock, () => clock.now, (callback) => (endTask = callback));
     const seen: string[] = [];
     ticker.join(500, (due) => seen.push(`a@${due - T0}`));
-    await laterTask();
+    endTask();
     clock.tick(200);
     ticker.join(500, (due) => seen.push(`b@${due - T0}`));
     clock.tick(600);
