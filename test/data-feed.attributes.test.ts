@@ -227,6 +227,8 @@ describe('<data-feed>: attributes and properties', () => {
       });
 
       it('an interval attribute written as another text of the value it holds is left as written', async () => {
+        const initial = await mount(html`<data-feed interval="2.0"></data-feed>`);
+        expect(initial.getAttribute('interval'), 'at first connect').to.equal('2.0');
         const el = await mount(html`<data-feed></data-feed>`);
         el.setAttribute('interval', '2.0');
         expect(el.interval).to.equal(2);

@@ -24,10 +24,6 @@ export class Attributes {
     }
   }
 
-  has(name: string): boolean {
-    return this._host.hasAttribute(name);
-  }
-
   get(name: string): string | null {
     return this._host.getAttribute(name);
   }

@@ -52,7 +52,7 @@ export class ScheduleController extends IntervalRange {
       if (attributes.get(name) === input) attributes.apply(name, () => attributes.warn(property, input, problem));
       else attributes.warn(property, input, problem);
     });
-    if (attributes.has('interval')) attributes.write('interval', String(this.interval));
+    this.appliedInterval(attributes.get('interval'));
     this._announced = this.interval;
     this._options.scheduler.setInterval(this.interval * 1000);
   }
