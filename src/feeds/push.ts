@@ -109,7 +109,8 @@ export class PushFeed {
   /** Opens a connection for `since`; `message` takes each chunk, `lost` why it failed (once). */
   private _open(since: number, message: (chunk: Chunk) => void, lost: (error: unknown) => void): Link {
     this._drop();
-    this._setState(this.state === 'reconnecting' ? 'reconnecting' : 'connecting');
+    // A retry starting is still `reconnecting`: no new state, no event.
+    if (this.state !== 'reconnecting') this._setState('connecting');
     const { transport, read } = this._options;
     let done = false;
     const fail = (error: unknown) => {

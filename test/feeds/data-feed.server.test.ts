@@ -252,6 +252,8 @@ describe('<data-feed src>: server feeds against a real server', () => {
         await next(el, 'data-feed-connection', (detail: { state: string }) => detail.state === 'open');
         await next(el, 'data-feed-update', (detail: { added: number }) => detail.added > 0);
         const reconnecting = next<{ state: string; attempt: number; retryIn: number }>(el, 'data-feed-connection', (d) => d.state === 'reconnecting');
+        const states: string[] = [];
+        el.addEventListener('data-feed-connection', (event) => states.push((event as CustomEvent<{ state: string }>).detail.state));
         await control('disconnect');
         const detail = await reconnecting;
         expect(detail.attempt).to.equal(1);
@@ -263,6 +265,7 @@ describe('<data-feed src>: server feeds against a real server', () => {
         await el.updateComplete;
         expect(part(el, 'status').textContent).to.match(/^Reconnecting in 1 s$/);
         await next(el, 'data-feed-connection', (d: { state: string }) => d.state === 'open');
+        expect(states, 'one event per change: the retry starting is no new state').to.deep.equal(['reconnecting', 'open']);
         await next(el, 'data-feed-update', (d: { added: number }) => d.added > 0);
         await next(el, 'data-feed-update', (d: { added: number }) => d.added > 0);
         await el.updateComplete;
