@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { sendMouse } from '@web/test-runner-commands';
 import { requestedPaths, strictPageReport } from './strict-page.js';
 import { cursorLayer, cursorMarks, legendValues, plotCanvas, plotOf } from './harness.js';
+import { drag } from './mouse.js';
 import type uPlot from 'uplot';
 import type { DataFeed } from '../src/index.js';
 
@@ -114,12 +114,7 @@ describe('dist/data-feed.bundle.js', () => {
       // A real drag across the live plot: the same range becomes the view, drawn alike.
       for (const el of pair) {
         el.view = null;
-        const box = cursorLayer(el).getBoundingClientRect();
-        const [x0, x1, y] = [box.left + box.width * 0.3, box.left + box.width * 0.6, box.top + box.height / 2].map(Math.round);
-        await sendMouse({ type: 'move', position: [x0, y] });
-        await sendMouse({ type: 'down' });
-        for (let k = 1; k <= 4; k++) await sendMouse({ type: 'move', position: [Math.round(x0 + ((x1 - x0) * k) / 4), y] });
-        await sendMouse({ type: 'up' });
+        await drag(el, 0.3, 0.6);
       }
       const [bundledView, builtView] = pair.map((el) => el.view as { from: number; to: number } | null);
       expect(bundledView, 'the drag zooms').to.not.equal(null);

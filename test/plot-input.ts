@@ -1,10 +1,12 @@
-// Input on the plot, as a user gives it, and what it reads back: real mouse moves and drags (the
-// test runner's sendMouse: CDP in Chromium, WebDriver BiDi in Firefox, WebDriver in WebKit), keys,
+// Input on the plot, as a user gives it, and what it reads back: the mouse (test/mouse.ts), keys,
 // and the legend. Used by the view and sync tests.
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import type { DataFeed } from '../src/data-feed.js';
 import { T0, part, record } from './helpers.js';
 import { cursorLayer, plotOf } from './harness.js';
+import { at } from './mouse.js';
+
+export { at, drag } from './mouse.js';
 
 export const format = new Intl.NumberFormat(undefined, { maximumFractionDigits: 3 }).format;
 
@@ -14,25 +16,9 @@ export function xScale(el: DataFeed): [number, number] {
   return [min!, max!];
 }
 
-/** Viewport coordinates (whole pixels) at `fraction` of the plot's width, halfway down. */
-export function at(el: DataFeed, fraction: number): [number, number] {
-  const box = cursorLayer(el).getBoundingClientRect();
-  return [Math.round(box.left + fraction * box.width), Math.round(box.top + box.height / 2)];
-}
 
 /** The time under viewport x, as uPlot reads it (relative to its plot area). */
 export const timeAt = (el: DataFeed, x: number) => plotOf(el)!.posToVal(x - cursorLayer(el).getBoundingClientRect().left, 'x');
-
-/** A real drag with the mouse's main button from `a` to `b` (fractions of the plot's width). */
-export async function drag(el: DataFeed, a: number, b: number, onMove?: () => void): Promise<void> {
-  const [x0, y] = at(el, a);
-  const [x1] = at(el, b);
-  await sendMouse({ type: 'move', position: [x0, y] });
-  await sendMouse({ type: 'down' });
-  for (let k = 1; k <= 4; k++) await sendMouse({ type: 'move', position: [Math.round(x0 + ((x1 - x0) * k) / 4), y] });
-  onMove?.();
-  await sendMouse({ type: 'up' });
-}
 
 /**
  * A double-click on the plot. The test runner's `sendMouse` has no double-click (CDP needs a click
